@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { httpUrl, partialDate, text } from '../../shared/fields.ts';
+
+export const sourceInput = z.object({
+  title: text(500),
+  url: httpUrl().nullable().default(null),
+  publisher: text(300).nullable().default(null).meta({ example: 'Arab News' }),
+  publishedOn: partialDate().nullable().default(null),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en, ar or he')
+    .nullable()
+    .default(null),
+});
+export type SourceInput = z.infer<typeof sourceInput>;
+export const sourcePatch = sourceInput.partial();
+
+export interface Source extends SourceInput {
+  id: string;
+  caseId: string;
+  createdAt: string;
+  updatedAt: string;
+}
