@@ -19,6 +19,8 @@ export interface AppEnv {
     csrfToken: string;
     /** True when the actor came from the session cookie, not a bearer token. */
     cookieAuthenticated: boolean;
+    /** Cookies are Secure unless the operator serves plain HTTP beyond localhost. */
+    secureCookies: boolean;
   };
 }
 

@@ -1,0 +1,156 @@
+import { createWriteStream } from 'node:fs';
+import { Command, Option } from 'commander';
+import { loadConfig, type Config } from '../config.ts';
+import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { type Application, openApplication, startServer } from '../main.ts';
+import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { loadDemo } from '../modules/demo/load-demo.ts';
+import { exportRecord } from '../modules/export/export-record.ts';
+import { systemActor, staffRoles } from '../modules/users/actor.ts';
+import { createApiToken, createUser } from '../modules/users/users.service.ts';
+import { userInput } from '../modules/users/user.ts';
+import { AppError, errorCodes } from '../shared/errors.ts';
+import { validationError } from '../shared/http.ts';
+import { progressBar } from './progress.ts';
+
+/**
+ * The `answerable` command. Each command is a thin adapter: it parses its options, calls one
+ * service function as the system (or the named user), and prints the result.
+ */
+const program = new Command('answerable')
+  .description('Answerable: the record of what technology companies were asked, what they answered, and what they did.')
+  .option('--data <dir>', 'the data folder (SQLite database, blobs, keys)', './data')
+  .option('--database-url <url>', 'use PostgreSQL at this URL instead of SQLite (or set DATABASE_URL)')
+  .showHelpAfterError();
+
+function config(extra: Partial<Config> = {}): Config {
+  const options = program.opts<{ data: string; databaseUrl?: string }>();
+  return loadConfig(process.env, { dataDir: options.data, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...extra });
+}
+
+async function withApplication<T>(work: (application: Application) => Promise<T>): Promise<T> {
+  const application = await openApplication(config());
+  try {
+    return await work(application);
+  } finally {
+    await application.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (input is shown; pipe it in to hide it): ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+program
+  .command('serve')
+  .description('start the web server and API')
+  .option('--port <port>', 'port to listen on (or PORT)')
+  .option('--host <host>', 'address to listen on (or HOST)')
+  .action(async (options: { port?: string; host?: string }) => {
+    const port = options.port === undefined ? undefined : Number(options.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw AppError.invalid('port', 'must be a whole number from 0 to 65535');
+    const server = await startServer(config({ ...(port !== undefined ? { port } : {}), ...(options.host ? { host: options.host } : {}) }));
+    console.log(`Answerable is running at ${server.url}`);
+    if (server.setupLink) console.log(`\nNo accounts yet. Create the first admin account (this link works once, for 24 hours):\n  ${server.setupLink}\n`);
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('create or update the database schema')
+  .action(async () => {
+    const database = openDatabase(config());
+    try {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } finally {
+      await database.close();
+    }
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create')
+  .description('create an account; the password is read from standard input')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .addOption(new Option('--role <role>').choices(staffRoles).makeOptionMandatory())
+  .option('--organization <id>', 'the organisation the user works for')
+  .action(async (options: { email: string; name: string; role: string; organization?: string }) => {
+    const password = await readStdin();
+    const parsed = userInput.safeParse({ ...options, organizationId: options.organization ?? null, password });
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    const created = await withApplication(({ services }) => createUser(services, systemActor('cli'), parsed.data));
+    console.log(`Created ${created.role} ${created.email} (${created.id})`);
+  });
+
+program
+  .command('token')
+  .description('API tokens')
+  .command('create')
+  .description('create an API token for an account and print only the token')
+  .requiredOption('--email <email>')
+  .option('--label <label>', 'what the token is for')
+  .action(async (options: { email: string; label?: string }) => {
+    const { token } = await withApplication(({ services }) => createApiToken(services, systemActor('cli'), options));
+    console.log(token);
+  });
+
+program
+  .command('audit')
+  .description('the tamper-evident history')
+  .command('verify')
+  .description('check every entry of the audit chain; exits non-zero naming the first bad entry')
+  .action(async () => {
+    const bar = progressBar('Verifying');
+    const verdict = await withApplication(({ services }) => verifyAudit(services, (done, total) => bar.update(done, total)));
+    bar.stop();
+    if (verdict.ok) {
+      console.log(`The history is intact: ${verdict.entries} entries, head ${verdict.headHash}`);
+    } else {
+      console.error(`The history has been tampered with at entry ${verdict.badSeq}: ${verdict.reason}`);
+      process.exitCode = errorCodes.INTEGRITY_FAILED.exitCode;
+    }
+  });
+
+program
+  .command('demo')
+  .description('load the worked example (Microsoft, Azure and Unit 8200); running it again changes nothing')
+  .action(async () => {
+    const { caseId, created } = await withApplication(({ services }) => loadDemo(services, (step) => process.stderr.write(`Loading ${step}…\n`)));
+    console.log(created ? `Loaded the demo case ${caseId} (${created} records).` : `The demo case ${caseId} is already loaded; nothing changed.`);
+  });
+
+program
+  .command('export')
+  .description('export the whole record')
+  .addOption(new Option('--format <format>').choices(['json']).default('json'))
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (options: { out?: string }) => {
+    const bar = progressBar('Exporting cases');
+    const record = await withApplication(({ services }) => exportRecord(services, systemActor('export'), (done, total) => bar.update(done, total)));
+    bar.stop();
+    const output = options.out ? createWriteStream(options.out) : process.stdout;
+    await new Promise<void>((resolve, reject) => output.write(`${JSON.stringify(record, null, 2)}\n`, (error) => (error ? reject(error) : resolve())));
+    if (options.out) await new Promise((resolve) => (output as ReturnType<typeof createWriteStream>).end(resolve));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`answerable: ${error.message}`);
+    process.exitCode = errorCodes[error.code].exitCode;
+  } else {
+    console.error(error instanceof Error ? `answerable: ${error.message}` : error);
+    process.exitCode = 1;
+  }
+}
