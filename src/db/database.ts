@@ -34,8 +34,21 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 export function openDatabase(location: DatabaseLocation): Database {
   if (location.databaseUrl) {
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
+    let closing = false;
+    // An idle connection that the server drops (a restart, a failover) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => {
+      if (!closing) console.error(`PostgreSQL connection lost (it will be replaced): ${error.message}`);
+    });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   mkdirSync(location.dataDir, { recursive: true });
   const file = new SQLite(join(location.dataDir, 'answerable.sqlite'));
@@ -62,6 +75,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 export function constraintViolation(error: unknown): 'unique' | 'foreign_key' | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique';
-  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign_key';
+  // SQLite reports ON DELETE RESTRICT through its trigger mechanism.
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === 'SQLITE_CONSTRAINT_TRIGGER') return 'foreign_key';
   return undefined;
 }

@@ -40,3 +40,16 @@ export const listQuery = z.object({
   after: id().optional().meta({ description: 'Return items after this id (the last id of the previous page).' }),
 });
 export type ListQuery = z.infer<typeof listQuery>;
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : T;
+
+/**
+ * The schema of a PATCH: every field optional, and no defaults. (Zod 4 applies a field's default
+ * even inside .partial(), which would quietly reset fields the client did not send.)
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> }>;
+}

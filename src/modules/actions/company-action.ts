@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, partialDate, text } from '../../shared/fields.ts';
+import { id, partialDate, text, patchOf } from '../../shared/fields.ts';
 
 export const companyActionInput = z.object({
   companyId: id(),
@@ -9,7 +9,7 @@ export const companyActionInput = z.object({
   sourceId: id().nullable().default(null),
 });
 export type CompanyActionInput = z.infer<typeof companyActionInput>;
-export const companyActionPatch = companyActionInput.partial();
+export const companyActionPatch = patchOf(companyActionInput);
 
 export interface CompanyAction extends CompanyActionInput {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text } from '../../shared/fields.ts';
+import { id, text, patchOf } from '../../shared/fields.ts';
 
 export const allegationStatuses = ['alleged', 'corroborated', 'disputed', 'confirmed', 'denied'] as const;
 export type AllegationStatus = (typeof allegationStatuses)[number];
@@ -10,7 +10,7 @@ export const allegationInput = z.object({
   sourceIds: z.array(id()).max(100).default([]),
 });
 export type AllegationInput = z.infer<typeof allegationInput>;
-export const allegationPatch = allegationInput.partial();
+export const allegationPatch = patchOf(allegationInput);
 
 export interface Allegation extends AllegationInput {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, longText, text } from '../../shared/fields.ts';
+import { id, longText, text, patchOf } from '../../shared/fields.ts';
 
 export const caseVisibilities = ['private', 'published'] as const;
 export type CaseVisibility = (typeof caseVisibilities)[number];
@@ -27,7 +27,7 @@ export const caseInput = z.object({
 });
 export type CaseInput = z.infer<typeof caseInput>;
 
-export const casePatch = caseInput.omit({ members: true }).partial();
+export const casePatch = patchOf(caseInput.omit({ members: true }));
 export type CasePatch = z.infer<typeof casePatch>;
 
 export interface CaseSummary {

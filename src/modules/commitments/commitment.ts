@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, partialDate, text } from '../../shared/fields.ts';
+import { id, partialDate, text, patchOf } from '../../shared/fields.ts';
 
 export const commitmentStatuses = ['open', 'kept', 'broken', 'withdrawn'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
@@ -13,7 +13,7 @@ export const commitmentInput = z.object({
   sourceId: id().nullable().default(null),
 });
 export type CommitmentInput = z.infer<typeof commitmentInput>;
-export const commitmentPatch = commitmentInput.partial();
+export const commitmentPatch = patchOf(commitmentInput);
 
 export interface Commitment extends CommitmentInput {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, longText, partialDate, text } from '../../shared/fields.ts';
+import { id, longText, partialDate, text, patchOf } from '../../shared/fields.ts';
 
 /** A dated entry on a case's timeline that no other record already gives (an investigation's publication, a protest). */
 export const eventInput = z.object({
@@ -9,7 +9,7 @@ export const eventInput = z.object({
   sourceId: id().nullable().default(null),
 });
 export type EventInput = z.infer<typeof eventInput>;
-export const eventPatch = eventInput.partial();
+export const eventPatch = patchOf(eventInput);
 
 export interface CaseEvent extends EventInput {
   id: string;

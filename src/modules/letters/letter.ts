@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, longText, partialDate, text, timeZone } from '../../shared/fields.ts';
+import { calendarDate, id, longText, partialDate, text, timeZone, patchOf } from '../../shared/fields.ts';
 
 export const responseDeadlineInput = z
   .object({
@@ -35,7 +35,7 @@ export const letterInput = z.object({
   followsLetterId: id().nullable().default(null).meta({ description: 'The letter this one follows up.' }),
 });
 export type LetterInput = z.infer<typeof letterInput>;
-export const letterPatch = letterInput.omit({ caseId: true }).partial();
+export const letterPatch = patchOf(letterInput.omit({ caseId: true }));
 export type LetterPatch = z.infer<typeof letterPatch>;
 
 export interface LetterQuestion {

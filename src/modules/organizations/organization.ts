@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, longText, text } from '../../shared/fields.ts';
+import { id, longText, text, patchOf } from '../../shared/fields.ts';
 
 export const organizationKinds = ['ngo', 'company', 'government', 'military', 'media', 'investor', 'union', 'intergovernmental', 'other'] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
@@ -13,7 +13,7 @@ export const organizationInput = z.object({
   website: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
-export const organizationPatch = organizationInput.partial();
+export const organizationPatch = patchOf(organizationInput);
 export type OrganizationPatch = z.infer<typeof organizationPatch>;
 
 export const productInput = z.object({

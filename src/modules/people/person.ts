@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text } from '../../shared/fields.ts';
+import { id, text, patchOf } from '../../shared/fields.ts';
 
 export const personInput = z.object({
   name: text(300),
@@ -7,7 +7,7 @@ export const personInput = z.object({
   affiliationId: id().nullable().default(null).meta({ description: 'The organisation the person speaks for.' }),
 });
 export type PersonInput = z.infer<typeof personInput>;
-export const personPatch = personInput.partial();
+export const personPatch = patchOf(personInput);
 export type PersonPatch = z.infer<typeof personPatch>;
 
 export interface Person {

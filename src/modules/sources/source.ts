@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, partialDate, text } from '../../shared/fields.ts';
+import { httpUrl, partialDate, text, patchOf } from '../../shared/fields.ts';
 
 export const sourceInput = z.object({
   title: text(500),
@@ -13,7 +13,7 @@ export const sourceInput = z.object({
     .default(null),
 });
 export type SourceInput = z.infer<typeof sourceInput>;
-export const sourcePatch = sourceInput.partial();
+export const sourcePatch = patchOf(sourceInput);
 
 export interface Source extends SourceInput {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, partialDate, text } from '../../shared/fields.ts';
+import { id, partialDate, text, patchOf } from '../../shared/fields.ts';
 
 export const statementInput = z.object({
   quote: text(10_000),
@@ -9,7 +9,7 @@ export const statementInput = z.object({
   sourceId: id().nullable().default(null),
 });
 export type StatementInput = z.infer<typeof statementInput>;
-export const statementPatch = statementInput.partial();
+export const statementPatch = patchOf(statementInput);
 
 export interface Statement extends StatementInput {
   id: string;
