@@ -25,7 +25,7 @@ const program = new Command('answerable')
 
 function config(extra: Partial<Config> = {}): Config {
   const options = program.opts<{ data: string; databaseUrl?: string }>();
-  return loadConfig(process.env, { dataDir: options.data, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...extra });
+  return loadConfig({ dataDir: options.data, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...extra });
 }
 
 async function withApplication<T>(work: (application: Application) => Promise<T>): Promise<T> {
