@@ -29,11 +29,24 @@ export async function getCaseByReference(ctx: ServiceContext, actor: Actor, refe
 
 export async function createCase(ctx: ServiceContext, actor: Actor, input: CaseInput): Promise<CaseDetail> {
   requireEditor(actor);
+  const id = newId();
+  const titleSlug = slugify(input.title) || `case-${id.slice(-12)}`;
+  try {
+    return await insertCase(ctx, actor, id, input, input.slug ?? titleSlug);
+  } catch (error) {
+    // Two cases with the same title: the second gets the title's slug with part of its id.
+    if (input.slug || !(error instanceof AppError) || error.code !== 'CONFLICT') throw error;
+    return insertCase(ctx, actor, id, input, `${titleSlug}-${id.slice(-6)}`);
+  }
+}
+
+function insertCase(ctx: ServiceContext, actor: Actor, id: string, input: CaseInput, slug: string): Promise<CaseDetail> {
   return transact(ctx, actor, async (tx, recordChange) => {
-    const id = newId();
     const now = isoNow(ctx.clock);
-    const slug = input.slug ?? (await freeSlug(tx, slugify(input.title) || `case-${id.slice(0, 8)}`));
-    if (input.slug && (await findCaseIdBySlug(tx, input.slug))) throw AppError.invalid('slug', 'is already used by another case');
+    if (await findCaseIdBySlug(tx, slug)) {
+      if (input.slug) throw AppError.invalid('slug', 'is already used by another case');
+      throw new AppError('CONFLICT', 'slug: is already used by another case');
+    }
     await tx
       .insertInto('cases')
       .values({ id, slug, title: input.title, summary: input.summary, visibility: input.visibility, created_by: actor.userId, created_at: now, updated_at: now })
@@ -42,7 +55,7 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: CaseI
     const members = new Map<string, CaseMemberInput>(input.members.map((member) => [member.userId, member]));
     if (actor.userId) members.set(actor.userId, { userId: actor.userId, role: 'editor' });
     for (const [index, member] of [...members.values()].entries()) await insertMember(tx, id, member, `members.${index}.userId`);
-    const created = await toCaseDetail(tx, (await tx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), true);
+    const created = await toCaseDetail(tx, await tx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), true);
     recordChange({ action: 'create', entityType: 'case', entityId: id, caseId: id, before: null, after: created });
     return created;
   });
@@ -117,11 +130,4 @@ async function insertMember(tx: Tx, caseId: string, member: CaseMemberInput, fie
   if (!user) throw AppError.invalid(field, 'no user has this id');
   if (user.role === 'respondent') throw AppError.invalid(field, 'a company’s respondent cannot be a member of a case');
   await tx.insertInto('case_members').values({ case_id: caseId, user_id: member.userId, role: member.role }).execute();
-}
-
-async function freeSlug(tx: Tx, base: string): Promise<string> {
-  for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
-    if (!(await findCaseIdBySlug(tx, candidate))) return candidate;
-  }
 }
