@@ -6,6 +6,7 @@ import { type Application, openApplication, startServer } from '../main.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
 import { loadDemo } from '../modules/demo/load-demo.ts';
 import { exportRecord } from '../modules/export/export-record.ts';
+import { registerExtractCommand } from '../modules/importer/extract.command.ts';
 import { systemActor, staffRoles } from '../modules/users/actor.ts';
 import { createApiToken, createUser } from '../modules/users/users.service.ts';
 import { userInput } from '../modules/users/user.ts';
@@ -142,6 +143,8 @@ program
     await new Promise<void>((resolve, reject) => output.write(`${JSON.stringify(record, null, 2)}\n`, (error) => (error ? reject(error) : resolve())));
     if (options.out) await new Promise((resolve) => (output as ReturnType<typeof createWriteStream>).end(resolve));
   });
+
+registerExtractCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,55 @@
+/**
+ * Evaluates the extraction engine against every gold article: the shared fixtures
+ * (../shared/fixtures/articles from the repository root) and our own (test/fixtures/articles),
+ * split into the development and held-out sets. `--verbose` lists each article's misses.
+ *
+ *   node bin/run-ts.js bench/extract-eval.ts [--verbose] [--only shared,dev]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractArticle } from '../src/modules/importer/extraction/extract-article.ts';
+import { formatScoreTable, scoreArticle, sumScores, type ArticleScore, type GoldArticle } from '../src/modules/importer/extraction/evaluate.ts';
+
+/** The split is marked in each gold file's note (see test/fixtures/articles/README.md). */
+function setOf(gold: GoldArticle): string {
+  if (gold.note?.includes('HELD-OUT-3')) return 'held-out-3';
+  if (gold.note?.includes('HELD-OUT-2')) return 'held-out-2';
+  if (gold.note?.includes('HELD-OUT')) return 'held-out';
+  return 'dev';
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const folders = [
+  { dir: resolve(repoRoot, '../shared/fixtures/articles'), set: () => 'shared' },
+  { dir: resolve(repoRoot, 'test/fixtures/articles'), set: setOf },
+];
+const verbose = process.argv.includes('--verbose');
+// `--only shared,dev` scores some sets only (tuning runs must not look at the held-out sets).
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set((process.argv[onlyIndex + 1] ?? '').split(',')) : null;
+
+const bySet = new Map<string, ArticleScore[]>();
+for (const folder of folders) {
+  if (!existsSync(folder.dir)) { console.error(`missing fixtures folder: ${folder.dir}`); continue; }
+  for (const file of readdirSync(folder.dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const goldPath = join(folder.dir, file.replace(/\.txt$/, '.json'));
+    if (!existsSync(goldPath)) continue;
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldArticle;
+    if (only && !only.has(folder.set(gold))) continue;
+    const text = readFileSync(join(folder.dir, file), 'utf8');
+    const score = scoreArticle(extractArticle(text, { published: gold.published }), gold);
+    const set = folder.set(gold);
+    bySet.set(set, [...(bySet.get(set) ?? []), score]);
+    // Misses are listed for the shared and development sets only: the held-out set is not for tuning.
+    if (verbose && (only !== null || !set.startsWith('held-out')) && score.misses.length > 0) console.log(`\n[${set}] ${file}\n  ${score.misses.join('\n  ')}`);
+  }
+}
+
+const all = [...bySet.values()].flat();
+for (const set of ['shared', 'dev', 'held-out', 'held-out-2', 'held-out-3']) {
+  const scores = bySet.get(set) ?? [];
+  if (scores.length === 0) continue;
+  console.log(`\n${formatScoreTable(set, sumScores(scores), scores.length)}`);
+}
+console.log(`\n${formatScoreTable('overall', sumScores(all), all.length)}`);

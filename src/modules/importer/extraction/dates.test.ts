@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, findDateMentions } from './dates.ts';
+
+function resolve(text: string, published: string): (string | null)[] {
+  return findDateMentions(text, published).map((mention) => mention.value);
+}
+
+describe('findDateMentions', () => {
+  it('reads a bare weekday as the latest such day on or before publication', () => {
+    expect(resolve('The letter was released on Friday.', '2025-10-11')).toEqual(['2025-10-10']);
+    expect(resolve('Shareholders voted on Thursday.', '2026-06-18')).toEqual(['2026-06-18']);
+    expect(resolve('They protested on Saturday.', '2026-09-11')).toEqual(['2026-09-05']);
+  });
+
+  it('reads a month without a year as the latest such month not after publication', () => {
+    expect(resolve('The letter was sent in September.', '2025-10-11')).toEqual(['2025-09']);
+    expect(resolve('They met in December.', '2025-10-11')).toEqual(['2024-12']);
+    expect(resolve('a report published in March', '2026-07-02')).toEqual(['2026-03']);
+  });
+
+  it('resolves the end of the month and of the year to their last day', () => {
+    expect(resolve('It intends to reply at the end of the month.', '2025-10-11')).toEqual(['2025-10-31']);
+    expect(resolve('It intends to reply by the end of the month.', '2024-02-10')).toEqual(['2024-02-29']);
+    expect(resolve('before the end of the year', '2026-05-22')).toEqual(['2026-12-31']);
+  });
+
+  it('keeps the precision the text gives', () => {
+    expect(resolve('with answers expected by October 10', '2025-10-11')).toEqual(['2025-10-10']);
+    expect(resolve('in late September 2024', '2026-05-14')).toEqual(['2024-09']);
+    expect(resolve('a statement posted last month', '2026-03-06')).toEqual(['2026-02']);
+    expect(resolve('it wrote twice last year', '2026-07-02')).toEqual(['2025']);
+    expect(resolve('the contract signed in 2021', '2026-07-02')).toEqual(['2021']);
+    expect(resolve('by November 1, 2024', '2026-05-14')).toEqual(['2024-11-01']);
+  });
+
+  it('places day-and-month dates in the nearest year', () => {
+    expect(resolve('Lumina replied on 2 December.', '2026-02-03')).toEqual(['2025-12-02']);
+    expect(resolve('a progress update by 30 September', '2026-05-22')).toEqual(['2026-09-30']);
+  });
+
+  it('leaves vague spans and bare numbers alone', () => {
+    expect(resolve('We will publish it next week. About 250 people came.', '2026-03-06')).toEqual([]);
+  });
+
+  it('gives offsets into the text', () => {
+    const text = 'The letter, dated 29 April, had given the company until 15 May to respond.';
+    const mentions = findDateMentions(text, '2026-05-22');
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['29 April', '15 May']);
+    expect(mentions.map((m) => m.value)).toEqual(['2026-04-29', '2026-05-15']);
+  });
+});
+
+describe('addDays', () => {
+  it('counts from full dates only', () => {
+    expect(addDays('2025-10-14', 30)).toBe('2025-11-13');
+    expect(addDays('2025-10', 30)).toBeNull();
+  });
+});

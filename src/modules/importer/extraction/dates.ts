@@ -1,0 +1,123 @@
+/**
+ * Date mentions and their resolution against the article's publication date.
+ *
+ * chrono-node finds and parses the expressions. Its defaults suit forward-looking text, so a few
+ * news conventions are applied on top: a bare weekday ("on Friday") is the most recent such day on
+ * or before publication; a month without a year ("in September") is the most recent such month not
+ * after publication; "the end of the month/year" is its last day. Precision is kept: a month-only
+ * mention resolves to `YYYY-MM`, a year-only one to `YYYY`.
+ */
+import * as chrono from 'chrono-node';
+import type { PartialDate } from './types.ts';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  value: PartialDate;
+  /** A few characters before the mention ("by the "), for attaching it to the right event. */
+  precededBy?: string;
+}
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const monthNames = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const datey = new RegExp(`\\b(${monthNames}|${weekdays.join('|')}|today|yesterday|month|year|\\d{4})\\b|\\d{1,2}/\\d{1,2}`, 'i');
+
+export function parsePublished(published: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
+  if (!match) throw new Error(`published must be YYYY-MM-DD, got "${published}"`);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+}
+
+export function formatDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(year: number, monthIndex: number): Date {
+  return new Date(Date.UTC(year, monthIndex + 1, 0, 12));
+}
+
+/** Every date expression in `text`, resolved to a partial date. */
+export function findDateMentions(text: string, published: string): DateMention[] {
+  const reference = parsePublished(published);
+  const mentions: DateMention[] = [...findEndOfPeriod(text, reference)];
+  const results = chrono.parse(text, { instant: reference, timezone: 0 });
+  for (const parsed of results) {
+    // "on 12 September, 27% of shareholders": the number after the comma is not a year.
+    const result = /^(.*?),\s*\d{1,2}$/.test(parsed.text) ? chrono.parse(parsed.text.replace(/,\s*\d{1,2}$/, ''), { instant: reference, timezone: 0 })[0] : parsed;
+    if (!result) continue;
+    const index = result === parsed ? parsed.index : parsed.index + result.index;
+    if (!datey.test(result.text)) continue; // bare numbers, times
+    if (/\bweeks?\b/i.test(result.text)) continue; // "next week" is too vague to record
+    const start = index;
+    const end = start + result.text.length;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    const value = resolveChronoResult(result, reference);
+    if (value) mentions.push({ start, end, text: result.text, value });
+  }
+  mentions.push(...findBareYears(text, mentions));
+  for (const mention of mentions) mention.precededBy = text.slice(Math.max(0, mention.start - 16), mention.start);
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function findEndOfPeriod(text: string, reference: Date): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const match of text.matchAll(/\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(month|year)\b/gi)) {
+    const year = reference.getUTCFullYear();
+    const day = match[1]!.toLowerCase() === 'month'
+      ? lastDayOfMonth(year, reference.getUTCMonth())
+      : new Date(Date.UTC(year, 11, 31, 12));
+    mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0], value: formatDay(day) });
+  }
+  return mentions;
+}
+
+/** "in 2021", "since 2019": a year on its own that chrono leaves alone. */
+function findBareYears(text: string, known: DateMention[]): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const match of text.matchAll(/\b(?:in|since|during|from|until|by)\s+((?:19|20)\d\d)\b(?![\d,%])/g)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    if (known.some((m) => m.start < end && start < m.end)) continue;
+    mentions.push({ start, end, text: match[1]!, value: match[1]! });
+  }
+  return mentions;
+}
+
+function resolveChronoResult(result: chrono.ParsedResult, reference: Date): PartialDate | null {
+  const lower = result.text.toLowerCase();
+  const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
+  if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));
+
+  const start = result.start;
+  const date = start.date();
+  const year = date.getUTCFullYear();
+  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
+  if (/\b(last|this|next)\s+month\b/.test(lower)) return `${year}-${month}`;
+  if (/\b(last|this|next)\s+year\b/.test(lower)) return String(year);
+  if (start.isCertain('day')) return formatDay(date);
+  if (start.isCertain('month')) {
+    if (start.isCertain('year')) return `${year}-${month}`;
+    return mostRecentMonth(reference, date.getUTCMonth());
+  }
+  if (start.isCertain('year')) return String(year);
+  return null;
+}
+
+/** Past-tense news: "on Friday" is the latest Friday on or before publication. */
+function mostRecentWeekday(reference: Date, weekday: number): Date {
+  const back = (reference.getUTCDay() - weekday + 7) % 7;
+  return new Date(reference.getTime() - back * 86_400_000);
+}
+
+/** "in September" without a year: the latest September not after publication. */
+function mostRecentMonth(reference: Date, monthIndex: number): PartialDate {
+  const year = monthIndex <= reference.getUTCMonth() ? reference.getUTCFullYear() : reference.getUTCFullYear() - 1;
+  return `${year}-${String(monthIndex + 1).padStart(2, '0')}`;
+}
+
+/** Adds days to a full date; partial dates cannot be shifted and give null. */
+export function addDays(date: PartialDate, days: number): PartialDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return formatDay(new Date(parsePublished(date).getTime() + days * 86_400_000));
+}

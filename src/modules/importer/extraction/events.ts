@@ -1,0 +1,249 @@
+/**
+ * Events: what happened, when, by whom, to whom, found sentence by sentence from cue phrases.
+ *
+ * Conventions: one event per (actor, target) pair; a letter's actor is its first-named sender;
+ * for `no_response` and `response_received` the actor is the company; a date is given only when
+ * the text dates that event (each date in a sentence goes to the nearest cue).
+ */
+import { addDays, type DateMention } from './dates.ts';
+import type { EntityMention } from './mentions.ts';
+import type { LetterParties } from './letters.ts';
+import { countWordPattern, parseCount, type TextRange } from './text.ts';
+import type { EventType, ExtractedEvent, PartialDate } from './types.ts';
+
+interface Cue {
+  type: EventType;
+  start: number;
+  end: number;
+}
+
+const cuePatterns: [EventType, RegExp][] = [
+  ['no_response', /\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)/gi],
+  ['response_received', /\b(?:replied|responded|answered)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response)\s+(?:was\s+)?(?:received|published|sent)\b/gi],
+  ['response_expected', /\b(?:would|will|intends? to|plans? to|promised to|pledged to|committed to|expects? to)\s+(?:\w+\s+){0,2}?(?:reply|respond|answer|publish|release|provide|commission|share|disclose|hand over|explain)\b/gi],
+  ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
+  ['company_statement', /\b(?:in|through)\s+an?\s+(?:\w+\s+)?statement\b|\bstatement\s+(?:posted|published|issued|released)\b|\bissued\s+a\s+statement\b/gi],
+  ['letter_sent', /\bwr(?:ote|itten)\s+to\b|\bsent\s+(?:\w+\s+){0,3}?(?:a|an|the|its|their)\s+(?:open\s+|joint\s+)?letter\b|\b(?:letter|reminder|questions|follow-up)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
+  ['letter_published', /\b(?:published|released|made public|publish|release|posted)\s+(?:a|an|the|its|their)?\s*(?:open\s+|joint\s+)?letter\b|(?<=\bletter\b[^.]{0,60}?)\b(?:published|released|made public)\b|\breleased to the public\b|(?<=\bletter\b[^.]{0,80}?)\b(?:are|is)\s+(?:now\s+)?available\b/gi],
+  ['investigation_published', /\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
+  ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
+  ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b/gi],
+];
+
+/** Questions from the reporter are not the record's letters. */
+const notAnEvent = /requests? for comment|declined to comment|questions? (?:for|about) this (?:article|story|report|piece)|(?:our|this publication's) questions/i;
+const future = /\b(?:will|would|if|when)\b[^.,;]{0,40}$/i;
+const negated = /\b(?:not|never|no|neither|nor|yet to|failed to)\s+(?:\w+\s+){0,2}$/i;
+
+function findCues(sentence: TextRange): Cue[] {
+  const cues: Cue[] = [];
+  for (const [type, pattern] of cuePatterns) {
+    pattern.lastIndex = 0;
+    for (const match of sentence.text.matchAll(pattern)) {
+      const before = sentence.text.slice(0, match.index);
+      if (type === 'response_received' && (negated.test(before) || future.test(before) || notAnEvent.test(sentence.text))) continue;
+      if (type === 'no_response' && (notAnEvent.test(sentence.text.slice(match.index, match.index + 80)) || /\bif\b[^,.]{0,40}$/i.test(before))) continue;
+      if (type === 'company_action' && (negated.test(before) || /\b(?:demand|demanding|asking|urged|urging|calling)\b[^.]{0,30}$/i.test(before))) continue;
+      if ((type === 'letter_sent' || type === 'letter_published') && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before) && type === 'letter_sent') continue;
+      cues.push({ type, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+    }
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+/** "by 19 June", "until 15 May", "expected by October 10": the deadline date of a sentence, if it has one. */
+function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; withinDays: number | null; at: number } | null {
+  if (!/\b(?:respond|reply|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text)) return null;
+  for (const date of dates) {
+    const before = text.slice(sentence.start, date.start);
+    if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
+    if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
+    const promise = /\b(?:would|will|intends?|plans?|promised)\b/i.test(before) && !/\b(?:asks?|asked|asking|gave|given|expected|request)\b/i.test(before);
+    if (promise) continue;
+    return { date, withinDays: null, at: date.start };
+  }
+  const within = new RegExp(`\\bwithin\\s+(${countWordPattern})\\s+(days|weeks)\\b`, 'i').exec(sentence.text);
+  if (within && /\b(?:asked|asks|asking|gave|given|expected|request)\b/i.test(sentence.text)) {
+    const count = parseCount(within[1]!) ?? 0;
+    return { date: null, withinDays: within[2]!.toLowerCase() === 'weeks' ? count * 7 : count, at: sentence.start + within.index };
+  }
+  return null;
+}
+
+/** Each date goes to the cue nearest to it; a cue gets the nearest of its dates. */
+function assignDates(cues: Cue[], dates: DateMention[]): Map<Cue, PartialDate> {
+  const byCue = new Map<Cue, DateMention[]>();
+  for (const date of dates) {
+    let best: Cue | null = null;
+    let bestDistance = Infinity;
+    for (const attachLeft of [true, false]) {
+      for (const cue of cues) {
+        const distance = distanceTo(cue, date, attachLeft);
+        if (distance < bestDistance) { best = cue; bestDistance = distance; }
+      }
+      if (best) break; // only when no cue precedes a "by/until" date may one after it take it
+    }
+    if (best && bestDistance < 160) byCue.set(best, [...(byCue.get(best) ?? []), date]);
+  }
+  const assigned = new Map<Cue, PartialDate>();
+  for (const [cue, cueDates] of byCue) {
+    const nearest = cueDates.sort((a, b) => distanceTo(cue, a, false) - distanceTo(cue, b, false))[0]!;
+    assigned.set(cue, nearest.value);
+  }
+  return assigned;
+}
+
+function distanceTo(cue: Cue, date: DateMention, attachLeft = true): number {
+  // "would publish a report by 30 September": a date after "by/until" belongs to what comes before it.
+  if (attachLeft && date.start < cue.start && /\b(?:by|until|before)\s+(?:the\s+)?$/i.test(date.precededBy ?? '')) return Infinity;
+  // A date usually follows its verb ("sent … in September"); one before a cue counts double.
+  return date.start >= cue.end ? date.start - cue.end : Math.max(0, cue.start - date.end) * 2;
+}
+
+interface Context {
+  text: string;
+  mentions: EntityMention[];
+  parties: LetterParties;
+  /** The company a bare "the company" or "it" refers to at a position. */
+  recentCompany: (at: number) => string | null;
+}
+
+function companyNear(cue: Cue, sentence: TextRange, context: Context): string | null {
+  const companies = context.mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= sentence.end);
+  const before = companies.filter((m) => m.end <= cue.start);
+  if (before.length > 0) return before[before.length - 1]!.name;
+  const people = context.mentions.filter((m) => m.kind === 'person' && m.start >= sentence.start && m.end <= cue.start && m.affiliation);
+  const affiliation = people[people.length - 1]?.affiliation;
+  if (affiliation && context.mentions.some((m) => m.name === affiliation && m.kind === 'company')) return affiliation;
+  if (companies.length > 0) return companies[0]!.name;
+  // "The European Data Protection Board announced it will…": "it" is the body just named, not a company.
+  const otherOrgBefore = context.mentions.some((m) => m.kind !== 'person' && m.kind !== 'company' && m.start >= sentence.start && m.end <= cue.start);
+  if (/\bit\b/i.test(context.text.slice(sentence.start, cue.start)) && otherOrgBefore) return null;
+  if (/\b(?:the\s+(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider)|it|its)\b/i.test(sentence.text)) {
+    return context.parties.recipients[0] ?? context.recentCompany(cue.start);
+  }
+  return null;
+}
+
+function orgBefore(cue: Cue, sentence: TextRange, context: Context): string | null {
+  const orgs = context.mentions.filter((m) => m.kind !== 'person' && m.start >= sentence.start && m.end <= cue.start);
+  return orgs[orgs.length - 1]?.name ?? null;
+}
+
+function orgAfter(cue: Cue, sentence: TextRange, context: Context, within = 80): EntityMention | null {
+  return context.mentions.find((m) => m.kind !== 'person' && m.start >= cue.end && m.end <= sentence.end && m.start - cue.end <= within) ?? null;
+}
+
+function evidenceFor(cue: Cue, sentence: TextRange, text: string): { evidence: string; span: [number, number] } {
+  // The clause around the cue: from the previous comma or sentence start to the next comma or end.
+  const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', cue.start - 1) + 1, cue.start - 100);
+  const nextComma = text.indexOf(',', cue.end);
+  const clauseEnd = Math.min(sentence.end, nextComma < 0 ? sentence.end : nextComma, cue.end + 100);
+  let start = clauseStart;
+  while (start < clauseEnd && /\s/.test(text[start] ?? '')) start++;
+  return { evidence: text.slice(start, clauseEnd), span: [start, clauseEnd] };
+}
+
+/** Who did it and to whom, by the conventions of each type. Several targets give several events. */
+function partiesFor(cue: Cue, sentence: TextRange, context: Context): { actor: string | null; targets: (string | null)[] } | null {
+  const firstSender = context.parties.senders[0] ?? null;
+  const sentenceRecipients = context.parties.recipients.filter((name) =>
+    context.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.end && (m.name === name || m.affiliation === name)));
+  const recipients = sentenceRecipients.length > 0 ? sentenceRecipients : context.parties.recipients;
+  switch (cue.type) {
+    case 'letter_sent':
+    case 'letter_published':
+    case 'response_deadline':
+      return { actor: firstSender, targets: recipients.length > 0 ? recipients : [null] };
+    case 'no_response':
+    case 'response_received': {
+      const company = companyNear(cue, sentence, context);
+      return company ? { actor: company, targets: [firstSender] } : null;
+    }
+    case 'response_expected':
+    case 'company_statement': {
+      const before = orgBefore(cue, sentence, context);
+      const beforeKind = context.mentions.find((m) => m.name === before)?.kind;
+      if (cue.type === 'response_expected' && before && beforeKind !== 'company' && !/\b(?:the company|it)\b/.test(context.text.slice(sentence.start, cue.start))) return null;
+      // "We will publish the letter": a promise by the writers, not by the company.
+      if (cue.type === 'response_expected' && /\b(?:we|they|i|you)\s+(?:\w+\s+)?$/i.test(context.text.slice(sentence.start, cue.start))) return null;
+      const company = companyNear(cue, sentence, context);
+      return company ? { actor: company, targets: [null] } : null;
+    }
+    case 'company_action': {
+      const company = companyNear(cue, sentence, context);
+      if (!company) return null;
+      const target = orgAfter(cue, sentence, context, 40);
+      return { actor: company, targets: [target && target.name !== company ? target.name : null] };
+    }
+    case 'investigation_published': {
+      const by = /\bby\s*$/.test(context.text.slice(cue.start, cue.end)) ? orgAfter(cue, sentence, context, 30)?.name ?? null : null;
+      const actor = by ?? orgBefore(cue, sentence, context);
+      if (!actor) return null;
+      return { actor, targets: [recipients[0] ?? null] };
+    }
+    case 'protest_or_campaign': {
+      const organiser = /organi[sz]ed by/.test(sentence.text) ? orgAfter({ ...cue, end: sentence.start + sentence.text.search(/organi[sz]ed by/) }, sentence, context, 60)?.name ?? null : null;
+      const actor = organiser ?? orgBefore(cue, sentence, context);
+      const target = orgAfter(cue, sentence, context, 120);
+      return { actor, targets: [target?.name ?? null] };
+    }
+    case 'other': {
+      const actor = orgBefore(cue, sentence, context) ?? firstSender;
+      const target = orgAfter(cue, sentence, context, 60)?.name ?? recipients[0] ?? null;
+      return { actor: actor === target ? firstSender : actor, targets: [target] };
+    }
+  }
+}
+
+export function findEvents(
+  sentences: TextRange[], dates: DateMention[], context: Context,
+): ExtractedEvent[] {
+  const events: ExtractedEvent[] = [];
+  for (const sentence of sentences) {
+    const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+    const cues = findCues(sentence);
+    const deadline = findDeadline(sentence, context.text, sentenceDates);
+    const deadlineDate = deadline?.date ?? null;
+    const otherDates = sentenceDates.filter((d) => d !== deadlineDate);
+    const dated = assignDates(cues, otherDates);
+    for (const cue of cues) pushEvents(events, cue, dated.get(cue) ?? null, sentence, context);
+    if (deadline) {
+      const cue: Cue = { type: 'response_deadline', start: deadline.at, end: deadline.at + 1 };
+      // "within 30 days" counts from the letter's sending date, when the text gives one.
+      const sent = () => events.find((e) => e.type === 'letter_sent' && e.date !== null)?.date ?? null;
+      const date = deadlineDate?.value ?? (deadline.withinDays !== null ? withinDays(sent, deadline.withinDays) : null);
+      pushEvents(events, { ...cue, start: Math.max(sentence.start, deadline.at - 60) }, date, sentence, context);
+    }
+  }
+  return mergeEvents(events);
+}
+
+function withinDays(letterSent: () => PartialDate | null, days: number): PartialDate | null {
+  const sent = letterSent();
+  return sent ? addDays(sent, days) : null;
+}
+
+function pushEvents(into: ExtractedEvent[], cue: Cue, date: PartialDate | null, sentence: TextRange, context: Context): void {
+  const parties = partiesFor(cue, sentence, context);
+  if (!parties) return;
+  const { evidence, span } = evidenceFor(cue, sentence, context.text);
+  for (const target of parties.targets) {
+    into.push({ type: cue.type, date, actor: parties.actor, target, evidence, span });
+  }
+}
+
+/** The same event told twice (headline and body, two cues in a sentence) is one event. */
+function mergeEvents(events: ExtractedEvent[]): ExtractedEvent[] {
+  const merged: ExtractedEvent[] = [];
+  const compatible = (a: string | null, b: string | null) => a === null || b === null || a === b;
+  for (const event of events) {
+    const same = merged.find((m) => m.type === event.type && compatible(m.actor, event.actor)
+      && compatible(m.target, event.target) && compatible(m.date, event.date));
+    if (!same) { merged.push({ ...event }); continue; }
+    if (same.date === null && event.date !== null) { same.date = event.date; same.evidence = event.evidence; same.span = event.span; }
+    same.actor ??= event.actor;
+    same.target ??= event.target;
+  }
+  return merged;
+}

@@ -1,0 +1,81 @@
+/**
+ * extractArticle: from the text of a news article to draft records (organisations, people,
+ * quotes, events, letters) for a person to review. Pure and database-free; every record carries
+ * the offsets of the text it came from.
+ */
+import { AppError } from '../../../shared/errors.ts';
+import { findDateMentions, parsePublished } from './dates.ts';
+import { findEvents } from './events.ts';
+import { buildLetters, findLetterParties } from './letters.ts';
+import { collectMentions } from './mentions.ts';
+import { findNameCandidates } from './names.ts';
+import { findOrganizations } from './organizations.ts';
+import { describePeople, findPersonNames } from './people.ts';
+import { findQuotes } from './quotes.ts';
+import { findHeadline, maskBoilerplate, splitParagraphs, splitSentences } from './text.ts';
+import type { ExtractOptions, Extraction } from './types.ts';
+
+/**
+ * Longer texts are refused. 200,000 characters is a 30,000-word article, several times the
+ * longest news report, and extracts in about two seconds; far longer texts are reports or dumps
+ * that a reviewer cannot check anyway, and some matching steps grow faster than linearly.
+ */
+export const maxArticleChars = 200_000;
+
+export function emptyExtraction(): Extraction {
+  return { organizations: [], people: [], quotes: [], events: [], letters: [] };
+}
+
+function validate(text: string, options: ExtractOptions): void {
+  try {
+    parsePublished(options.published);
+  } catch {
+    throw AppError.invalid('published', `must be a date YYYY-MM-DD, got "${options.published}"`);
+  }
+  if (text.length > maxArticleChars) {
+    const message = `is ${text.length.toLocaleString('en')} characters long, over the ${maxArticleChars.toLocaleString('en')}-character limit for one article`;
+    throw new AppError('PAYLOAD_TOO_LARGE', `text: ${message}`, [{ field: 'text', message }]);
+  }
+}
+
+export function extractArticle(text: string, options: ExtractOptions): Extraction {
+  validate(text, options);
+  // Rules below read Latin-script English; other scripts give an empty result rather than noise.
+  if (!/[A-Za-z]{2}/.test(text)) return emptyExtraction();
+
+  const masked = maskBoilerplate(text);
+  const sentences = splitSentences(masked);
+  const paragraphs = splitParagraphs(masked);
+
+  const personNames = findPersonNames(masked, options.knownPeople);
+  const personTokens = new Set([...personNames].flatMap((name) => name.split(/\s+/)));
+  const candidates = findNameCandidates(masked, sentences);
+  const { organizations, mentions: orgMentions } = findOrganizations(masked, candidates, {
+    knownOrganizations: options.knownOrganizations ?? [], personNames, personTokens,
+  });
+  const people = describePeople(masked, personNames, orgMentions, organizations, options.knownPeople);
+  const mentions = collectMentions(orgMentions, people);
+  const recentCompany = (at: number): string | null =>
+    [...orgMentions].reverse().find((m) => m.end <= at && m.org.kind === 'company')?.org.name
+      ?? orgMentions.find((m) => m.org.kind === 'company')?.org.name ?? null;
+
+  const quotes = findQuotes(masked, sentences, paragraphs, mentions, recentCompany);
+
+  // Headlines restate the story; events come from the body only.
+  const headline = findHeadline(masked);
+  const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
+  const dates = findDateMentions(masked, options.published);
+  const parties = findLetterParties(masked, bodySentences, mentions);
+  const events = findEvents(bodySentences, dates, { text: masked, mentions, parties, recentCompany });
+  const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
+    .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
+  const letters = buildLetters(parties, events, mostMentionedCompany);
+
+  return {
+    organizations: organizations.map(({ name, kind, aliases, spans }) => ({ name, kind, aliases, spans })),
+    people,
+    quotes,
+    events,
+    letters,
+  };
+}

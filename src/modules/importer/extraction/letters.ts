@@ -1,0 +1,185 @@
+/**
+ * Letters: who wrote (senders, in the order the text names them, and how many signed), to which
+ * company, with how many questions, and the dates of sending, deadline and publication (taken
+ * from the events).
+ */
+import type { EntityMention } from './mentions.ts';
+import { countWordPattern, parseCount, type TextRange } from './text.ts';
+import type { ExtractedEvent, ExtractedLetter, PartialDate } from './types.ts';
+
+export interface LetterParties {
+  senders: string[];
+  recipients: string[];
+  senderCount: number | null;
+  questionCount: number | null;
+  /** Where the letter is best described, for the record's span. */
+  span: [number, number] | null;
+}
+
+const letterWords = /\b(letter|letters|wrote|written|writing|questions|signed|co-signed|coordinated|filed)\b/i;
+const coordinator = /^(?:\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)$/;
+const senderKinds = new Set(['ngo', 'investor', 'union', 'media', 'other', 'intergovernmental', 'government']);
+
+/** " network (NDL) and the " → " and the ": a kind word and an acronym do not break a list. */
+function stripKindWordAndAcronym(gap: string): string {
+  return gap.replace(/^\s+(?!and\b|or\b)[a-z]+(?=\s)/, '').replace(/^\s*\([A-Z]+\)/, '');
+}
+
+/** "(NDL)" right after "Nordic Digital Liberties network" repeats a name; it is not another list item. */
+function withoutParenthesisedAcronyms(orgs: EntityMention[], text: string): EntityMention[] {
+  return orgs.filter((m) => !(text[m.start - 1] === '(' && text[m.end] === ')'));
+}
+
+/** "A, B and the C" starting at `first`: the coordinated organisations. */
+function listFrom(first: EntityMention, orgs: EntityMention[], text: string): EntityMention[] {
+  const list = [first];
+  for (const next of orgs.filter((m) => m.start > first.end)) {
+    const previous = list[list.length - 1]!;
+    // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and".
+    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start));
+    if (!coordinator.test(gap)) break;
+    list.push(next);
+  }
+  return list;
+}
+
+/** The coordinated list that ends just before `position` in the sentence. */
+function listEndingBefore(position: number, sentenceStart: number, orgs: EntityMention[], text: string): EntityMention[] {
+  const before = orgs.filter((m) => m.start >= sentenceStart && m.end <= position);
+  const last = before[before.length - 1];
+  if (!last) return [];
+  const gapToCue = text.slice(last.end, position);
+  if (gapToCue.length > 120 || /\s[-—–]\s|\)\s*[-—–]/.test(gapToCue)) return [];
+  const list = [last];
+  for (let i = before.length - 2; i >= 0; i--) {
+    const candidate = before[i]!;
+    const gap = stripKindWordAndAcronym(text.slice(candidate.end, list[0]!.start));
+    if (!coordinator.test(gap)) break;
+    list.unshift(candidate);
+  }
+  return list;
+}
+
+export function findLetterParties(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterParties {
+  const orgs = withoutParenthesisedAcronyms(mentions.filter((m) => m.kind !== 'person'), text);
+  const senders: { name: string; at: number }[] = [];
+  const recipients: string[] = [];
+  const respondents: string[] = [];
+  let senderCount: number | null = null;
+  let questionCount: number | null = null;
+  let span: [number, number] | null = null;
+  const weakSenders: { name: string; at: number }[] = [];
+  const addSenders = (list: EntityMention[], strength: 'strong' | 'weak' = 'strong') => {
+    for (const m of list) if (senderKinds.has(m.kind)) (strength === 'strong' ? senders : weakSenders).push({ name: m.name, at: m.start });
+  };
+
+  for (const sentence of sentences) {
+    if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
+    const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
+    for (const cue of sentence.text.matchAll(/\b(letter from|signed by|co-signed by|coordinated by|sent by|filed by|organi[sz]ed by|including)\s+/g)) {
+      const at = sentence.start + cue.index + cue[0].length;
+      const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
+      // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers.
+      if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) ? 'weak' : 'strong');
+    }
+    // "the group and four other organisations asked": the group last named.
+    if (/\bletter\b/i.test(sentence.text)) {
+      const group = /\bthe (?:group|coalition|organi[sz]ation)\b(?!['’])/.exec(sentence.text);
+      if (group) {
+        const named = orgs.filter((m) => m.end <= sentence.start && senderKinds.has(m.kind) && m.kind !== 'government').pop();
+        if (named) addSenders([named]);
+      }
+    }
+    // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
+    const subjectCue = /\b(?:wrote to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
+    for (const cue of sentence.text.matchAll(subjectCue)) {
+      const at = sentence.start + cue.index;
+      // "his office wrote to": the office of the person just named.
+      if (/\b(?:his|her|their)\s+(?:office|organi[sz]ation|group|team)\s+$/i.test(text.slice(sentence.start, at))) {
+        const person = mentions.filter((m) => m.kind === 'person' && m.start >= sentence.start && m.end <= at && m.affiliation).pop();
+        if (person?.affiliation) senders.push({ name: person.affiliation, at: person.start });
+        continue;
+      }
+      const pronoun = /\b(it|they|we)\s+(?:\w+\s+){0,2}$/i.exec(text.slice(sentence.start, at));
+      if (pronoun) {
+        if (pronoun[1]!.toLowerCase() !== 'we') {
+          const subject = inSentence[0];
+          if (subject && subject.start < at) addSenders(listFrom(subject, orgs, text));
+        }
+      } else {
+        addSenders(listEndingBefore(at, sentence.start, orgs, text));
+      }
+      span ??= [sentence.start, sentence.end];
+    }
+    findRecipients(sentence, text, mentions, recipients);
+    const count = new RegExp(`\\b(${countWordPattern})\\s+(other\\s+)?(?:[\\w-]+\\s+){0,2}?(?:groups|organi[sz]ations|ngos|signatories|investors|organisations)\\b`, 'i').exec(sentence.text);
+    // "the group and four other organisations" are five.
+    if (count && senderCount === null) senderCount = (parseCount(count[1]!) ?? 0) + (count[2] ? 1 : 0) || null;
+    for (const q of sentence.text.matchAll(new RegExp(`\\b(${countWordPattern})\\s+(?:[\\w-]+\\s+)?questions\\b`, 'gi'))) {
+      const value = parseCount(q[1]!);
+      if (value !== null && value < 100) questionCount = Math.max(questionCount ?? 0, value);
+    }
+  }
+  // Companies that answered the letter, or did not, were written to.
+  for (const sentence of sentences) {
+    const cue = /\b(?:replied|responded|answered|(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not\s+(?:yet\s+)?(?:respond|reply|answer|responded|replied|answered)|never (?:responded|replied|answered))\b/.exec(sentence.text);
+    if (!cue || /requests? for comment|declined to comment|questions? (?:for|about) this/i.test(sentence.text)) continue;
+    const at = sentence.start + cue.index;
+    const company = mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= at).pop();
+    if (company && !recipients.includes(company.name)) respondents.push(company.name);
+  }
+  // Only when the text never says whom the letter went to: an answer elsewhere may be to something else.
+  if (recipients.length === 0) recipients.push(...new Set(respondents));
+  if (senders.length === 0) senders.push(...weakSenders);
+  const orderedSenders = [...new Map(senders.sort((a, b) => a.at - b.at).map((s) => [s.name, s])).keys()]
+    .filter((name) => !recipients.includes(name));
+  return { senders: orderedSenders, recipients, senderCount, questionCount, span };
+}
+
+/** Companies a letter went to: "wrote to A and B", "letter to X's chief executive", "sent X questions", "asks X to respond". */
+function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[]): void {
+  const described = /\b(?:wrote to|written to|letter to|sent to)\s+the\s+(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)\b/.exec(sentence.text);
+  if (described) {
+    const at = sentence.start + described.index;
+    const company = mentions.filter((m) => m.kind === 'company' && m.end <= at).pop();
+    if (company && !into.includes(company.name)) into.push(company.name);
+  }
+  for (const mention of mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)) {
+    const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
+    if (!/\b(?:wrote to|written to|letter to|sent to|writing to|sent|asks?|asking|asked)\s+(?:the\s+)?(?:(?:chief executive|CEO|board of|founder)\s+)?$/.test(before)) continue;
+    const company = mention.kind === 'company' ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
+    if (!company || mentions.find((m) => m.name === company)?.kind !== 'company') continue;
+    const list = mention.kind === 'company' ? listFrom(mention, mentions.filter((m) => m.kind === 'company'), text) : [mention];
+    for (const item of list) {
+      const name = item.kind === 'company' ? item.name : company;
+      if (!into.includes(name)) into.push(name);
+    }
+  }
+}
+
+function firstDate(events: ExtractedEvent[], type: ExtractedEvent['type'], recipient: string): PartialDate | null {
+  const dated = events.filter((e) => e.type === type && e.date !== null);
+  // An event addressed to this company first; an unaddressed one only when there is none.
+  return dated.find((e) => e.target === recipient)?.date ?? dated.find((e) => e.target === null)?.date ?? null;
+}
+
+export function buildLetters(parties: LetterParties, events: ExtractedEvent[], fallbackRecipient: string | null): ExtractedLetter[] {
+  const hasLetter = events.some((e) => e.type === 'letter_sent' || e.type === 'letter_published' || e.type === 'response_deadline');
+  if (!hasLetter) return [];
+  const recipients = parties.recipients.length > 0 ? parties.recipients : fallbackRecipient ? [fallbackRecipient] : [];
+  const span: [number, number] = parties.span ?? (() => {
+    const first = events.find((e) => e.type === 'letter_sent' || e.type === 'letter_published' || e.type === 'response_deadline')!;
+    return first.span;
+  })();
+  return recipients.map((recipient) => ({
+    senders: parties.senders,
+    senderCount: parties.senderCount ?? parties.senders.length,
+    recipient,
+    questionCount: parties.questionCount,
+    deadline: firstDate(events, 'response_deadline', recipient),
+    sent: firstDate(events, 'letter_sent', recipient),
+    published: firstDate(events, 'letter_published', recipient),
+    span,
+  }));
+}

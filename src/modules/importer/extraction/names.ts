@@ -1,0 +1,201 @@
+/**
+ * Capitalised name sequences ("Rights in the Cloud Alliance", "+972 Magazine", "Stratalink Inc.")
+ * found by a small tokenizer, with their offsets. These are candidates only: organisations.ts
+ * decides which of them name an organisation.
+ */
+import nlp from 'compromise';
+import { capitalisedFunctionWords, lastWordMarkers, months, places } from './gazetteer.ts';
+import type { TextRange } from './text.ts';
+
+export interface NameCandidate {
+  start: number;
+  end: number;
+  text: string;
+  tokens: string[];
+  /** True when the name begins a sentence or heading, where capitals say nothing. */
+  sentenceInitial: boolean;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const connectors = new Set(['of', 'for', 'in', 'on', 'the', 'to', 'de', 'du', 'la', 'van', 'der', 'and', '&']);
+const legalForm = /^(?:Inc\.?|Ltd\.?|Corp\.?|LLC|LLP|plc|PLC|B\.V\.|N\.V\.|GmbH|S\.A\.|AG|ASA|SpA|Oy|Pty)$/;
+/** Words that continue a name after a possessive: "Information Commissioner's Office". */
+const afterPossessive = new Set(['Office', 'Society', 'Fund', 'Trust', 'Union', 'Commission', 'Council', 'Bureau', 'Network', 'Alliance', 'Centre', 'Center', 'Rights']);
+const abbreviationWithDot = /^(?:Inc|Ltd|Corp|Co|Bros|Mr|Dr|St)\.$|^(?:[A-Z]\.){2,}$/;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(/\+\d+|\d+|[\p{L}][\p{L}\p{N}'’.&-]*|&/gu)) {
+    let value = match[0];
+    // A full stop belongs to the word only for abbreviations ("Inc.", "B.V."); otherwise it ends a sentence.
+    if (value.endsWith('.') && !abbreviationWithDot.test(value)) value = value.replace(/\.+$/, '');
+    tokens.push({ start: match.index, end: match.index + value.length, text: value });
+  }
+  return tokens;
+}
+
+const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d)/u.test(word);
+const onlySpaces = (gap: string): boolean => /^[ \t]+$/.test(gap);
+
+/** Words compromise reads as plural nouns, verbs, adverbs…: not the start of a name at a sentence start. */
+const commonWordCache = new Map<string, boolean>();
+export function isCommonWord(word: string): boolean {
+  const cached = commonWordCache.get(word);
+  if (cached !== undefined) return cached;
+  const tags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+  const common = !tags.has('ProperNoun') && !tags.has('Person') && !tags.has('Organization') &&
+    ['Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Value']
+      .some((tag) => tags.has(tag)) && !tags.has('Demonym');
+  commonWordCache.set(word, common);
+  return common;
+}
+
+/** Adjectives, verbs and function words ("Local", "Open"): a company is not called by one of them alone. */
+export function isDescriptiveWord(word: string): boolean {
+  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  return ['Adjective', 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun'].some((tag) => tags.includes(tag));
+}
+
+/** Raw capitalised runs, allowing lower-case connectors ("of", "in the") between capitalised words. */
+function scanRuns(text: string, tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const first = tokens[index]!;
+    if (!isCapitalised(first.text)) { index++; continue; }
+    const run: Token[] = [first];
+    let next = index + 1;
+    while (next < tokens.length) {
+      const previous = run[run.length - 1]!;
+      const possessive = /['’]s$/.test(text.slice(previous.start, previous.end));
+      if (possessive && !afterPossessive.has(tokens[next]?.text ?? '')) break; // a possessive ends a name
+      if (legalForm.test(previous.text)) break; // "Nimbora Cloud B.V. in the District Court": a legal form ends a name
+      const candidate = tokens[next]!;
+      if (!onlySpaces(text.slice(previous.end, candidate.start))) break;
+      if (isCapitalised(candidate.text) || (/^\d+$/.test(candidate.text) && previous.text === 'Unit')) {
+        run.push(candidate); next++; continue;
+      }
+      // Up to two connectors, then a capitalised word: "Rights in the Cloud Alliance".
+      let look = next;
+      while (look < tokens.length && look - next < 2 && connectors.has(tokens[look]!.text)
+        && onlySpaces(text.slice(tokens[look - 1]!.end, tokens[look]!.start))) look++;
+      const after = tokens[look];
+      if (look > next && after && isCapitalised(after.text) && onlySpaces(text.slice(tokens[look - 1]!.end, after.start))) {
+        run.push(...tokens.slice(next, look + 1));
+        next = look + 1;
+        continue;
+      }
+      break;
+    }
+    runs.push(run);
+    index = next;
+  }
+  return runs;
+}
+
+/** "Oslo-based", "state-owned": adjectives, not names. */
+const compoundAdjective = /-(?:based|born|led|owned|run|backed|made|funded|linked|registered)$/i;
+
+function stripPossessive(token: Token, text: string): Token {
+  const raw = text.slice(token.start, token.end);
+  const possessive = /['’]s$/.exec(raw);
+  if (possessive) return { start: token.start, end: token.end - 2, text: raw.slice(0, -2) };
+  return token;
+}
+
+/** Drop leading function words and trailing connectors, months and numbers. */
+function trimRun(run: Token[], sentenceStarts: Set<number>): Token[] {
+  let tokens = run;
+  while (tokens.length > 0) {
+    const first = tokens[0]!;
+    const isFunction = capitalisedFunctionWords.has(first.text) && !(first.text === 'The' && !sentenceStarts.has(first.start) && tokens.length > 1);
+    if (isFunction || months.has(first.text) || connectors.has(first.text)) { tokens = tokens.slice(1); continue; }
+    break;
+  }
+  while (tokens.length > 0) {
+    const last = tokens[tokens.length - 1]!;
+    if (connectors.has(last.text) || months.has(last.text) || (/^\d+$/.test(last.text) && tokens[tokens.length - 2]?.text !== 'Unit')) {
+      tokens = tokens.slice(0, -1); continue;
+    }
+    break;
+  }
+  return tokens;
+}
+
+/**
+ * Splits "A and B" into two names unless the whole reads as one name ("Immigration and Customs
+ * Enforcement"): the left part already ends in a marker word, or the whole does not.
+ */
+function splitOnAnd(tokens: Token[]): Token[][] {
+  const andIndex = tokens.findIndex((token, i) => token.text === 'and' && i > 0);
+  if (andIndex < 0) return [tokens];
+  const left = tokens.slice(0, andIndex);
+  const right = tokens.slice(andIndex + 1);
+  const wholeEndsInMarker = lastWordMarkers[tokens[tokens.length - 1]!.text] !== undefined;
+  const leftEndsInMarker = lastWordMarkers[left[left.length - 1]!.text] !== undefined;
+  if (wholeEndsInMarker && !leftEndsInMarker && right[0]?.text !== 'the') return [tokens];
+  const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
+  if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
+  return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right)];
+}
+
+const locative = new Set(['in', 'on', 'at']);
+
+/**
+ * "Skyline in the High Court in London" is two names and a place; "Rights in the Cloud Alliance" is
+ * one. Split at "in/on/at (the)" when the left part stands alone elsewhere in the text, or when
+ * what follows is a place.
+ */
+function splitOnLocative(tokens: Token[], text: string, places: Set<string>): Token[][] {
+  const index = tokens.findIndex((token, i) => i > 0 && locative.has(token.text));
+  if (index < 0) return [tokens];
+  const left = tokens.slice(0, index);
+  let rightStart = index + 1;
+  if (tokens[rightStart]?.text === 'the') rightStart++;
+  const right = tokens.slice(rightStart);
+  const leftName = text.slice(left[0]!.start, left[left.length - 1]!.end);
+  const rightName = right.map((t) => t.text).join(' ');
+  const standsAlone = new RegExp(`(?<![\\p{L}])${leftName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\s+(?:in|on|at)\\b)(?![\\p{L}])`, 'u');
+  const restOfText = text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end);
+  if (right.length === 0) return [left];
+  if (places.has(rightName) || standsAlone.test(restOfText)) return [left, ...splitOnLocative(right, text, places)];
+  return [tokens];
+}
+
+export function findNameCandidates(text: string, sentences: TextRange[]): NameCandidate[] {
+  const sentenceStarts = new Set<number>();
+  for (const sentence of sentences) {
+    // A quote mark or bracket may open the sentence; the first word is what counts.
+    const firstWord = /[\p{L}\d+]/u.exec(sentence.text);
+    sentenceStarts.add(sentence.start + (firstWord?.index ?? 0));
+  }
+  const tokens = tokenize(text);
+  const candidates: NameCandidate[] = [];
+  for (const run of scanRuns(text, tokens).map((r) => r.filter((t) => !compoundAdjective.test(t.text))).filter((r) => r.length > 0)) {
+    const withoutPossessive = run.map((token, i) => (i === run.length - 1 ? stripPossessive(token, text) : token));
+    for (const part of splitOnAnd(withoutPossessive).flatMap((p) => splitOnLocative(p, text, places))) {
+      let trimmed = trimRun(part, sentenceStarts);
+      let sentenceInitial = trimmed.length > 0 && sentenceStarts.has(trimmed[0]!.start);
+      // "Shareholders of Arbor Systems Corp": a common word starting a sentence is not part of the name.
+      // …unless what would remain is only a marker or legal form ("Zoomly Ltd" is not "Ltd").
+      while (trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
+        && !(trimmed.length === 2 && (legalForm.test(trimmed[1]!.text) || lastWordMarkers[trimmed[1]!.text] !== undefined))) {
+        trimmed = trimRun(trimmed.slice(1), new Set());
+        sentenceInitial = false;
+      }
+      if (trimmed.length === 0) continue;
+      const start = trimmed[0]!.start;
+      const end = trimmed[trimmed.length - 1]!.end;
+      candidates.push({
+        start, end, text: text.slice(start, end), tokens: trimmed.map((t) => t.text),
+        sentenceInitial: sentenceStarts.has(start),
+      });
+    }
+  }
+  return candidates;
+}

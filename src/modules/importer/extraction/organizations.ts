@@ -1,0 +1,309 @@
+/**
+ * Organisations: which capitalised names denote one, of what kind, under which complete name,
+ * with which aliases, and where each is mentioned.
+ *
+ * A name is accepted when (a) it is in the caller's dictionary or the small built-in list,
+ * (b) it carries a marker word ("… Foundation", "Ministry of …", "… Inc."), (c) it is defined with
+ * an acronym in parentheses, (d) it stands where an organisation stands ("wrote to X", "X said",
+ * "a X spokesperson", "the newspaper X"), or (e) it is listed alongside accepted organisations.
+ */
+import {
+  capitalisedFunctionWords, demonyms, descriptorKinds, firstWordMarkers, lastWordMarkers, months, phraseMarkers,
+  places, wellKnownOrganizations,
+} from './gazetteer.ts';
+import { isDescriptiveWord, type NameCandidate } from './names.ts';
+import { escapeRegExp, findOccurrences } from './text.ts';
+import type { KnownOrganization, OrgKind, Span } from './types.ts';
+
+export interface Organization {
+  name: string;
+  kind: OrgKind;
+  aliases: string[];
+  spans: Span[];
+}
+
+export interface OrgMention {
+  start: number;
+  end: number;
+  org: Organization;
+}
+
+interface Accepted {
+  candidate: NameCandidate;
+  kind: OrgKind;
+  /** Kinds from markers or dictionaries are sure; kinds guessed from a cue are not. */
+  sure: boolean;
+  acronym?: string;
+}
+
+const legalSuffix = /\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|LLC|plc|PLC|B\.V\.|N\.V\.|GmbH|AG|S\.A\.|Co\.)$/;
+const genericNames = new Set(['Human Rights', 'Digital Rights', 'Civil Rights', 'Civil Liberties', 'Data Protection', 'Guiding Principles']);
+
+/** The kind a name's own words give it, or null. */
+export function kindFromName(name: string, known: Map<string, KnownOrganization>): OrgKind | null {
+  const dictionary = known.get(name.toLowerCase());
+  if (dictionary) return dictionary.kind;
+  const famous = wellKnownOrganizations[name] ?? wellKnownOrganizations[name.replace(/^The /, '')];
+  if (famous) return famous;
+  for (const [pattern, kind] of phraseMarkers) if (pattern.test(name)) return kind;
+  const words = name.split(/\s+/);
+  if (words.length < 2) return null;
+  const last = lastWordMarkers[words[words.length - 1]!];
+  if (last) return last;
+  const first = firstWordMarkers[words[0]!] ?? (demonyms.has(words[0]!) ? firstWordMarkers[words[1]!] : undefined);
+  if (first) return first;
+  for (const word of words.slice(1, -1)) if (lastWordMarkers[word] && lastWordMarkers[word] !== 'company') return lastWordMarkers[word]!;
+  return null;
+}
+
+function kindFromDescriptor(phrase: string): OrgKind | null {
+  for (const [pattern, kind] of descriptorKinds) if (pattern.test(phrase)) return kind;
+  return null;
+}
+
+// Where an organisation stands. Tested on the text just before / just after a candidate name.
+const cueBefore = /(?:\b(?:wrote to|written to|writing to|letter to|sent to|sued|sues|suing|against|urged|urging|called on|calling on|pressed|press|asked|asking|asks|investigation by|report by|reported by|signed by|coordinated by|filed by|organi[sz]ed by|published by|sent by|letter from|shareholders of|investors in|stake in|told|(?:workers|employees|staff|engineers|moderators) at)\s+(?:the\s+)?)$/i;
+const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed)\b)/;
+/** Cues naming who writes, signs or is told: a group more often than a company. */
+const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|sent by|letter from|organi[sz]ed by|told)\s+(?:the\s+)?$/i;
+const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
+const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,80}?)(?:,|\.|;| that\b| based\b| whose\b)/;
+
+function isExcludedName(candidate: NameCandidate, personNames: Set<string>, personTokens: Set<string>, text: string): boolean {
+  const name = candidate.text;
+  if (places.has(name) || demonyms.has(name) || months.has(name) || capitalisedFunctionWords.has(name)) return true;
+  if (genericNames.has(name)) return true;
+  if (personNames.has(name)) return true;
+  if (candidate.tokens.length === 1) {
+    if (personTokens.has(name)) return true;
+    if (lastWordMarkers[name] || firstWordMarkers[name]) return true; // "Coalition says"
+    // A one-word name that also appears in lower case is an ordinary word ("Organisers", "Researchers").
+    if (new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text)) return true;
+    if (/^[A-Z]{2,}$/.test(name) && name.length > 5) return true; // DATELINES IN CAPITALS
+  }
+  if (candidate.tokens.every((token) => demonyms.has(token) || places.has(token) || token === 'and')) return true;
+  return false;
+}
+
+/** An acronym in parentheses right after the name (allowing "network", "agency" between). */
+function acronymAfter(candidate: NameCandidate, text: string): { acronym: string; descriptor: string } | null {
+  const match = /^((?:\s+[a-z-]+){0,2})\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(candidate.end, candidate.end + 60));
+  if (!match) return null;
+  const acronym = match[2]!;
+  const initials = candidate.tokens.filter((t) => /^[A-Z+]/.test(t)).map((t) => t[0]).join('');
+  // The acronym must spell the initials of the name or of its tail ("US Immigration … (ICE)").
+  for (let from = 0; from < initials.length; from++) {
+    if (initials.slice(from).toUpperCase() === acronym.toUpperCase()) return { acronym, descriptor: match[1]!.trim() };
+  }
+  return null;
+}
+
+function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; kind: OrgKind | null } {
+  const before = text.slice(Math.max(0, candidate.start - 60), candidate.start);
+  const after = text.slice(candidate.end, candidate.end + 100);
+  const descriptor = descriptorBefore.exec(before);
+  const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
+  if (descriptorKind) return { accepted: true, kind: descriptorKind };
+  const appositive = appositiveAfter.exec(after);
+  if (appositive) {
+    const kind = appositive[1] ? kindFromDescriptor(appositive[1].trim()) : null;
+    if (kind || !appositive[1]) return { accepted: true, kind };
+  }
+  if (writerCueBefore.test(before)) return { accepted: true, kind: 'ngo' };
+  if (cueBefore.test(before) || cueAfter.test(after)) return { accepted: true, kind: null };
+  return { accepted: false, kind: null };
+}
+
+function acceptCandidates(
+  candidates: NameCandidate[], text: string, known: Map<string, KnownOrganization>,
+  personNames: Set<string>, personTokens: Set<string>,
+): Map<NameCandidate, Accepted> {
+  const accepted = new Map<NameCandidate, Accepted>();
+  for (const candidate of candidates) {
+    if (isExcludedName(candidate, personNames, personTokens, text)) continue;
+    const acronym = acronymAfter(candidate, text);
+    const nameKind = kindFromName(candidate.text, known);
+    if (nameKind) {
+      accepted.set(candidate, { candidate, kind: nameKind, sure: true, ...(acronym ? { acronym: acronym.acronym } : {}) });
+      continue;
+    }
+    if (acronym) {
+      accepted.set(candidate, { candidate, kind: kindFromDescriptor(acronym.descriptor) ?? 'ngo', sure: false, acronym: acronym.acronym });
+      continue;
+    }
+    const cue = cueKind(candidate, text);
+    if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? 'company', sure: cue.kind !== null });
+  }
+  acceptListSiblings(candidates, accepted, text, personNames, personTokens);
+  return accepted;
+}
+
+/**
+ * "The Guardian, Local Call, and +972 Magazine": names coordinated with an accepted organisation
+ * are organisations too, of the kind their marked siblings share.
+ */
+function acceptListSiblings(
+  candidates: NameCandidate[], accepted: Map<NameCandidate, Accepted>, text: string,
+  personNames: Set<string>, personTokens: Set<string>,
+): void {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start);
+  const lists: NameCandidate[][] = [];
+  let current: NameCandidate[] = [];
+  for (const candidate of sorted) {
+    const previous = current[current.length - 1];
+    if (previous && /^(?:,\s*|,?\s+and\s+(?:the\s+)?|,\s*(?:the\s+))$/.test(text.slice(previous.end, candidate.start))) {
+      current.push(candidate);
+    } else {
+      if (current.length > 1) lists.push(current);
+      current = [candidate];
+    }
+  }
+  if (current.length > 1) lists.push(current);
+  for (const list of lists) {
+    const members = list.filter((c) => accepted.has(c));
+    if (members.length === 0) continue;
+    const kindCounts = new Map<OrgKind, number>();
+    for (const member of members) {
+      const entry = accepted.get(member)!;
+      if (entry.sure) kindCounts.set(entry.kind, (kindCounts.get(entry.kind) ?? 0) + 1);
+    }
+    const siblingKind = [...kindCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'company';
+    for (const candidate of list) {
+      if (accepted.has(candidate) || isExcludedName(candidate, personNames, personTokens, text)) continue;
+      accepted.set(candidate, { candidate, kind: siblingKind, sure: false });
+    }
+  }
+}
+
+/** "Israeli military", "Dutch police": a nationality and a lower-case institution. */
+function findNationalInstitutions(text: string): { name: string; kind: OrgKind }[] {
+  const found: { name: string; kind: OrgKind }[] = [];
+  const countries = [...places].filter((place) => /^\p{Lu}/u.test(place)).map(escapeRegExp).join('|');
+  for (const match of text.matchAll(new RegExp(`\\b(?:${countries})['’]s\\s+(military|army|armed forces|navy|air force)\\b`, 'g'))) {
+    found.push({ name: match[0], kind: 'military' });
+  }
+  const pattern = new RegExp(`\\b(${[...demonyms].map(escapeRegExp).join('|')})\\s+(military|army|armed forces|navy|air force|police)\\b`, 'g');
+  for (const match of text.matchAll(pattern)) {
+    const kind: OrgKind = match[2] === 'police' ? 'government' : 'military';
+    found.push({ name: match[0], kind });
+  }
+  return found;
+}
+
+interface Group {
+  name: string;
+  kind: OrgKind;
+  sure: boolean;
+  forms: Set<string>;
+}
+
+/** One record per organisation, under its most complete name; shorter forms become aliases. */
+function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acronym?: string }[]): Group[] {
+  const groups: Group[] = [];
+  const byLength = [...entries].sort((a, b) => b.name.length - a.name.length);
+  for (const entry of byLength) {
+    const bare = entry.name.replace(/^The /, '');
+    const home = groups.find((group) => [...group.forms].some((form) => isShorterFormOf(bare, form) || isShorterFormOf(entry.name, form)));
+    if (home) {
+      home.forms.add(entry.name);
+      if (entry.acronym) home.forms.add(entry.acronym);
+      if (!home.sure && entry.sure) { home.kind = entry.kind; home.sure = true; }
+      continue;
+    }
+    const forms = new Set([entry.name]);
+    if (entry.acronym) forms.add(entry.acronym);
+    groups.push({ name: entry.name, kind: entry.kind, sure: entry.sure, forms });
+  }
+  return groups;
+}
+
+/** "Halcyon" of "Halcyon Cloud", "Guardian" of "The Guardian", "UN" of "United Nations". */
+function isShorterFormOf(short: string, long: string): boolean {
+  if (short === long) return true;
+  if (isInitialsOf(short, long)) return true;
+  const longBare = long.replace(/^The /, '');
+  if (short === longBare) return true;
+  return longBare.startsWith(`${short} `) && !demonyms.has(short);
+}
+
+/** "UN", "U.N." and "AP" are the initials of "United Nations" and "(The) Associated Press". */
+function isInitialsOf(short: string, long: string): boolean {
+  const letters = short.replace(/\./g, '');
+  if (!/^[A-Z]{2,6}$/.test(letters)) return false;
+  const initials = long.replace(/^The /, '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return initials === letters;
+}
+
+/** Shorter forms of company names that the text uses on their own ("Kestrel" for "Kestrel Platforms Inc"). */
+function addShortForms(group: Group, text: string): void {
+  // Initials used without a definition: "U.N.", "AP".
+  const initials = group.name.replace(/^The /, '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  if (initials.length >= 2 && group.name.split(/\s+/).length >= 2) {
+    for (const form of [initials, `${initials.split('').join('.')}.`]) {
+      if (new RegExp(`(?<![\\w.])${escapeRegExp(form)}(?![\\w])`).test(text)) group.forms.add(form);
+    }
+  }
+  if (group.kind !== 'company' && group.kind !== 'media') return;
+  const withoutSuffix = group.name.replace(legalSuffix, '').replace(/^The /, '');
+  const words = withoutSuffix.split(' ');
+  const shortForms = [withoutSuffix];
+  // Only companies are called by their first word ("Halcyon"); "Local" is not "Local Call".
+  if (group.kind === 'company' && words.length > 1 && /^\p{Lu}[\p{L}]{3,}$/u.test(words[0]!)
+    && !demonyms.has(words[0]!) && !places.has(words[0]!) && !isDescriptiveWord(words[0]!)) {
+    for (let n = words.length - 1; n >= 1; n--) shortForms.push(words.slice(0, n).join(' '));
+  }
+  for (const form of shortForms) {
+    if (form !== group.name && findOccurrences(text, form).length > 0) group.forms.add(form);
+  }
+}
+
+export function findOrganizations(
+  text: string, candidates: NameCandidate[], options: {
+    knownOrganizations?: KnownOrganization[]; personNames: Set<string>; personTokens: Set<string>;
+  },
+): { organizations: Organization[]; mentions: OrgMention[] } {
+  const known = new Map<string, KnownOrganization>();
+  for (const org of options.knownOrganizations ?? []) {
+    known.set(org.name.toLowerCase(), org);
+    for (const alias of org.aliases) known.set(alias.toLowerCase(), org);
+  }
+  const accepted = acceptCandidates(candidates, text, known, options.personNames, options.personTokens);
+  const entries: { name: string; kind: OrgKind; sure: boolean; acronym?: string }[] = [];
+  for (const { candidate, kind, sure, acronym } of accepted.values()) {
+    const dictionary = known.get(candidate.text.toLowerCase());
+    entries.push({ name: dictionary?.name ?? candidate.text, kind, sure, ...(acronym ? { acronym } : {}) });
+  }
+  for (const institution of findNationalInstitutions(text)) entries.push({ ...institution, sure: true });
+  for (const org of known.values()) {
+    if ([org.name, ...org.aliases].some((form) => findOccurrences(text, form).length > 0)) {
+      entries.push({ name: org.name, kind: org.kind, sure: true });
+    }
+  }
+  const groups = groupNames(entries);
+  for (const group of groups) {
+    addShortForms(group, text);
+    const dictionary = known.get(group.name.toLowerCase());
+    for (const alias of dictionary?.aliases ?? []) if (findOccurrences(text, alias).length > 0) group.forms.add(alias);
+  }
+  return locateMentions(groups, text);
+}
+
+/** Every mention of every form, longest form first so that "Lumina Health Ltd" is not also "Lumina". */
+function locateMentions(groups: Group[], text: string): { organizations: Organization[]; mentions: OrgMention[] } {
+  const organizations = groups.map((group): Organization => ({
+    name: group.name, kind: group.kind, aliases: [...group.forms].filter((f) => f !== group.name), spans: [],
+  }));
+  const forms = groups.flatMap((group, i) => [...group.forms].map((form) => ({ form, org: organizations[i]! })))
+    .sort((a, b) => b.form.length - a.form.length);
+  const mentions: OrgMention[] = [];
+  for (const { form, org } of forms) {
+    for (const [start, end] of findOccurrences(text, form)) {
+      if (mentions.some((m) => m.start < end && start < m.end)) continue;
+      mentions.push({ start, end, org });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const mention of mentions) mention.org.spans.push([mention.start, mention.end]);
+  const mentioned = organizations.filter((org) => org.spans.length > 0).sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+  return { organizations: mentioned, mentions };
+}

@@ -1,0 +1,125 @@
+/**
+ * Quotes with one identifiable speaker. A quote is attributed by the speech verb next to it
+ * ("…," said X / X said: / X said the company "…"); a quote opening a sentence right after an
+ * attributed one continues it. Words of a letter or report are not quotes: a document is not a speaker.
+ */
+import { mentionsWithin, type EntityMention } from './mentions.ts';
+import type { TextRange } from './text.ts';
+import type { Span } from './types.ts';
+
+export interface Quote {
+  speaker: string;
+  text: string;
+  span: Span;
+}
+
+interface Segment {
+  start: number; // offset of the quoted words (inside the marks)
+  end: number;
+  block: boolean;
+}
+
+const speechVerb = /\b(said|says|stated|states|told|wrote|writes|added|announced|saying|insisted|argued|warned|explained|according to)\b/g;
+const documentSubject = /^(?:the|a|an|this|that|its|their)\s+(?:\w+\s+){0,2}(?:letter|report|statement|petition|complaint|filing|document|investigation|resolution)\b/i;
+
+function findSegments(text: string, paragraphs: TextRange[]): Segment[] {
+  const segments: Segment[] = [];
+  for (const match of text.matchAll(/“([^”\n]{1,3000})”|"([^"\n]{1,3000})"/g)) {
+    const inner = match[1] ?? match[2] ?? '';
+    segments.push({ start: match.index + 1, end: match.index + 1 + inner.length, block: false });
+  }
+  // "X said:" closing a paragraph introduces the next paragraph as the quote.
+  paragraphs.forEach((paragraph, i) => {
+    const next = paragraphs[i + 1];
+    if (next && /\b(said|says|stated|wrote|added)\s*:$/.test(paragraph.text)) {
+      segments.push({ start: next.start, end: next.end, block: true });
+    }
+  });
+  return segments.sort((a, b) => a.start - b.start);
+}
+
+function wordCount(value: string): number {
+  return value.split(/\s+/).filter(Boolean).length;
+}
+
+/** The speaker of the clause "X said", where X may carry an apposition: "X, head of Y at Z, said". */
+function subjectBefore(mentions: EntityMention[], text: string, verbIndex: number): EntityMention | null {
+  if (mentions.length === 0) return null;
+  const last = mentions[mentions.length - 1]!;
+  const person = mentions.find((m) => m.kind === 'person' && /^,[^.]*,\s*$/.test(text.slice(m.end, verbIndex)));
+  if (person) return person;
+  // A speaker sits just before its verb ("Microsoft said", "A Microsoft spokesperson stated").
+  if (verbIndex - last.end > 60) return null;
+  return last;
+}
+
+function speakerFor(
+  segment: Segment, text: string, sentences: TextRange[], mentions: EntityMention[], recentCompany: (at: number) => string | null,
+): string | null {
+  const sentence = sentences.find((s) => s.start <= segment.start - (segment.block ? 0 : 1) && segment.start <= s.end)
+    ?? sentences.find((s) => s.start <= segment.start && segment.start <= s.end);
+  if (segment.block) {
+    const intro = [...sentences].reverse().find((s) => s.end <= segment.start);
+    return intro ? speakerFromClause(intro.start, intro.end, text, mentions, recentCompany) : null;
+  }
+  // "…," said Amina Wanjiru / "…," Amina Wanjiru said
+  const after = text.slice(segment.end + 1, segment.end + 120);
+  // Attribution after a quote stays on its line: the next paragraph's "X said" is another story.
+  const inverted = /^[,.!?]?[ \t]*(?:said|says|added|wrote|stated|explained)[ \t]+/.exec(after);
+  if (inverted) {
+    const at = segment.end + 1 + inverted[0].length;
+    const who = mentions.find((m) => m.start === at || (m.start > at && m.start - at <= 4 && /^(?:the|an?)\s+$/.test(text.slice(at, m.start))));
+    if (who) return who.name;
+  }
+  const direct = /^[,.!?]?[ \t]*/.exec(after)!;
+  const who = mentions.find((m) => m.start === segment.end + 1 + direct[0].length);
+  if (who && /^\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(who.end, who.end + 12))) return who.name;
+  if (!sentence) return null;
+  return speakerFromClause(sentence.start, segment.start - 1, text, mentions, recentCompany);
+}
+
+function speakerFromClause(
+  start: number, end: number, text: string, mentions: EntityMention[], recentCompany: (at: number) => string | null,
+): string | null {
+  const clause = text.slice(start, end);
+  if (documentSubject.test(clause)) return null;
+  speechVerb.lastIndex = 0;
+  const verb = speechVerb.exec(clause);
+  if (!verb) return null;
+  const verbIndex = start + verb.index;
+  if (verb[1] === 'according to') {
+    const source = mentions.find((m) => m.start >= verbIndex && m.start - verbIndex < 20);
+    return source?.name ?? null;
+  }
+  const subject = subjectBefore(mentionsWithin(mentions, start, verbIndex), text, verbIndex);
+  if (subject) return subject.name;
+  if (/\b(?:the company|the firm|it)\s*$/i.test(text.slice(start, verbIndex).trimEnd())) return recentCompany(verbIndex);
+  return null;
+}
+
+function cleanQuoteText(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim().replace(/[,;:]$/, '').replace(/\.$/, '').trim();
+}
+
+export function findQuotes(
+  text: string, sentences: TextRange[], paragraphs: TextRange[], mentions: EntityMention[], recentCompany: (at: number) => string | null,
+): Quote[] {
+  const quotes: (Quote & { paragraphEnd: number })[] = [];
+  for (const segment of findSegments(text, paragraphs)) {
+    const raw = text.slice(segment.start, segment.end);
+    if (wordCount(raw) < 3) continue;
+    const paragraphEnd = paragraphs.find((p) => p.start <= segment.start && segment.start <= p.end)?.end ?? segment.end;
+    const speaker = speakerFor(segment, text, sentences, mentions, recentCompany);
+    const previous = quotes[quotes.length - 1];
+    const opensSentence = sentences.some((s) => s.start === segment.start - 1);
+    if (!speaker && previous && opensSentence && previous.paragraphEnd === paragraphEnd) {
+      // A second quoted sentence after an attributed one, in the same paragraph, is the same speaker's.
+      previous.text = `${previous.text}. ${cleanQuoteText(raw)}`;
+      previous.span = [previous.span[0], segment.end];
+      continue;
+    }
+    if (!speaker) continue;
+    quotes.push({ speaker, text: cleanQuoteText(raw), span: [segment.start, segment.end], paragraphEnd });
+  }
+  return quotes.map(({ speaker, text: quoted, span }) => ({ speaker, text: quoted, span }));
+}
