@@ -4,8 +4,6 @@
  */
 import type { Command } from 'commander';
 import { errorCodes, isAppError, AppError } from '../../shared/errors.ts';
-import { extractArticle } from './extraction/extract-article.ts';
-import { readArticleFile } from './extraction/read-article-file.ts';
 import type { Extraction } from './extraction/types.ts';
 
 interface ExtractCommandOptions {
@@ -29,6 +27,8 @@ export function registerExtractCommand(program: Command): void {
 export async function runExtract(file: string, options: ExtractCommandOptions): Promise<number> {
   try {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.published)) throw AppError.invalid('published', 'must be a date YYYY-MM-DD');
+    // Loaded on use: the NLP libraries take a third of a second that other commands need not pay.
+    const [{ readArticleFile }, { extractArticle }] = await Promise.all([import('./extraction/read-article-file.ts'), import('./extraction/extract-article.ts')]);
     const article = await readArticleFile(file);
     const extraction = extractArticle(article.text, { published: options.published });
     process.stdout.write(options.json ? `${JSON.stringify(extraction, null, 2)}\n` : formatSummary(extraction));
