@@ -8,7 +8,6 @@ import { isTimeZone } from './zoned-time.ts';
  * well-formed Unicode without NUL or other control characters (PostgreSQL refuses NUL; a lone
  * surrogate would be silently replaced on the way to the database).
  */
-// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function cleanText(schema: z.ZodString) {
