@@ -1,12 +1,18 @@
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { type Application, openApplication, startServer } from '../main.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { getCaseByReference } from '../modules/cases/cases.service.ts';
 import { loadDemo } from '../modules/demo/load-demo.ts';
+import { archiveSource } from '../modules/evidence/archive-source.service.ts';
+import { bundleCase, readInstancePublicKey, verifyBundle } from '../modules/evidence/case-bundle.service.ts';
 import { exportRecord } from '../modules/export/export-record.ts';
 import { registerExtractCommand } from '../modules/importer/extract.command.ts';
+import { formatImportSummary, importTarget } from '../modules/importer/import.command.ts';
+import { importArticle } from '../modules/importer/import-article.service.ts';
 import { systemActor, staffRoles } from '../modules/users/actor.ts';
 import { createApiToken, createUser } from '../modules/users/users.service.ts';
 import { userInput } from '../modules/users/user.ts';
@@ -145,6 +151,71 @@ program
   });
 
 registerExtractCommand(program);
+
+program
+  .command('import')
+  .description('import a news article (.txt or .html file, or a URL to archive) into a case’s review queue')
+  .argument('<file-or-url>', 'the article: a file, or an http(s) address')
+  .requiredOption('--case <id>', 'the case (id or slug)')
+  .option('--published <date>', "the article's publication date, YYYY-MM-DD (default: the page's date, else today)")
+  .option('--json', 'print the import, its text and its suggestions as JSON')
+  .action(async (target: string, options: { case: string; published?: string; json?: boolean }) => {
+    const actor = systemActor('cli');
+    const from = await importTarget(target);
+    const review = await withApplication(async ({ services }) => {
+      const detail = await getCaseByReference(services, actor, options.case);
+      return importArticle(services, actor, detail.id, from, { published: options.published });
+    });
+    process.stdout.write(options.json ? `${JSON.stringify(review, null, 2)}\n` : formatImportSummary(review));
+  });
+
+program
+  .command('archive')
+  .description('archive a web page into a case: a new capture (WARC, body, text) every time')
+  .argument('<url>', 'the address to archive')
+  .requiredOption('--case <id>', 'the case (id or slug)')
+  .option('--source <id>', 'add the capture to this source instead of creating one')
+  .option('--json', 'print {"sourceId","captureId","sha256"} (sha256: of the response body)')
+  .action(async (url: string, options: { case: string; source?: string; json?: boolean }) => {
+    const actor = systemActor('cli');
+    const { source, capture } = await withApplication(async ({ services }) => {
+      const detail = await getCaseByReference(services, actor, options.case);
+      return archiveSource(services, actor, detail.id, { url, ...(options.source ? { sourceId: options.source } : {}) });
+    });
+    if (options.json) console.log(JSON.stringify({ sourceId: source.id, captureId: capture.id, sha256: capture.body.sha256 }));
+    else console.log(`Archived ${capture.finalUrl} (HTTP ${capture.status}) as capture ${capture.id} of source ${source.id}; body SHA-256 ${capture.body.sha256}`);
+  });
+
+program
+  .command('bundle')
+  .description('write a signed BagIt bundle of a case (full by default; --public: only what is published)')
+  .argument('<case>', 'the case (id or slug)')
+  .requiredOption('--out <file>', 'the zip file to write')
+  .option('--public', 'only what the public may read')
+  .action(async (reference: string, options: { out: string; public?: boolean }) => {
+    const actor = systemActor('cli');
+    const written = await withApplication(async ({ services }) => {
+      const detail = await getCaseByReference(services, actor, reference);
+      return bundleCase(services, actor, detail.id, { outFile: options.out, scope: options.public ? 'public' : 'full' });
+    });
+    console.log(`Wrote ${written.scope} bundle ${written.file}: ${written.payloadFiles} files, ${written.payloadBytes} bytes.`);
+  });
+
+program
+  .command('verify')
+  .description('check a case bundle: every hash and the signature; exits non-zero naming the first file that fails')
+  .argument('<file>', 'the bundle (zip)')
+  .option('--key <pem>', "the signer's public key (default: this instance's key)")
+  .action(async (file: string, options: { key?: string }) => {
+    const publicKeyPem = options.key ? await readFile(options.key, 'utf8') : await readInstancePublicKey(config().dataDir);
+    const verdict = await verifyBundle(file, publicKeyPem);
+    if (verdict.ok) {
+      console.log(`The bundle is intact and signed by this key: ${verdict.payloadFiles} files, ${verdict.payloadBytes} bytes.`);
+    } else {
+      console.error(`The bundle fails verification at ${verdict.firstFailure.path}: ${verdict.firstFailure.reason}`);
+      process.exitCode = errorCodes.INTEGRITY_FAILED.exitCode;
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import * as migration0001 from './migrations/0001_record.ts';
+import * as migration0002 from './migrations/0002_evidence.ts';
+import * as migration0003 from './migrations/0003_correspondence.ts';
+import * as migration0004 from './migrations/0004_import.ts';
 import type { Schema } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -26,6 +29,9 @@ export interface DatabaseLocation {
 /** Numbered migrations, in order. Tests run these same files against both engines. */
 const migrations: Record<string, Migration> = {
   '0001_record': migration0001,
+  '0002_evidence': migration0002,
+  '0003_correspondence': migration0003,
+  '0004_import': migration0004,
 };
 
 // PostgreSQL returns bigint (count(*)) as text by default; counts here are small enough for numbers.

@@ -33,3 +33,21 @@ export class FixedClock implements Clock {
 export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
+
+/**
+ * A clock that starts at a chosen instant and moves on in real time (ANSWERABLE_NOW): a demo can run
+ * "on 3 November 2025" with sessions, leases and reminders behaving as they would on that day.
+ */
+export class OffsetClock implements Clock {
+  readonly #offset: number;
+  readonly #realNow: () => number;
+
+  constructor(startAt: Date | string, realNow: () => number = Date.now) {
+    this.#realNow = realNow;
+    this.#offset = new Date(startAt).getTime() - realNow();
+  }
+
+  now(): Date {
+    return new Date(this.#realNow() + this.#offset);
+  }
+}

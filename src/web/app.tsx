@@ -8,7 +8,18 @@ import { registerCasePages } from '../modules/cases/cases.pages.tsx';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerCommitmentRoutes } from '../modules/commitments/commitments.routes.ts';
 import { registerEventRoutes } from '../modules/events/events.routes.ts';
+import { registerEvidencePages } from '../modules/evidence/evidence.pages.tsx';
+import { registerEvidenceRoutes } from '../modules/evidence/evidence.routes.ts';
+import { registerImportPages } from '../modules/importer/imports.pages.tsx';
+import { registerImportRoutes } from '../modules/importer/imports.routes.ts';
 import { registerLetterRoutes } from '../modules/letters/letters.routes.ts';
+import { registerLetterLifecycleRoutes } from '../modules/letters/letter-lifecycle.routes.ts';
+import { registerLetterPages } from '../modules/letters/letters.pages.tsx';
+import { registerFollowUpPages } from '../modules/commitments/follow-ups.pages.tsx';
+import { registerPortalPages } from '../modules/portal/portal.pages.tsx';
+import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
+import { registerScorecardPages } from '../modules/scorecards/scorecards.pages.tsx';
+import { registerScorecardRoutes } from '../modules/scorecards/scorecards.routes.ts';
 import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.ts';
 import { registerPeopleRoutes } from '../modules/people/people.routes.ts';
 import { registerSourceRoutes } from '../modules/sources/sources.routes.ts';
@@ -44,6 +55,11 @@ export function buildApi(): Api {
     registerCommitmentRoutes,
     registerEventRoutes,
     registerLetterRoutes,
+    registerLetterLifecycleRoutes,
+    registerPortalRoutes,
+    registerScorecardRoutes,
+    registerEvidenceRoutes,
+    registerImportRoutes,
   ]) {
     register(api);
   }
@@ -83,13 +99,31 @@ export function createApp(services: ServiceContext, options: AppOptions): Hono<A
     c.set('secureCookies', options.secureCookies);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes`);
-      },
-    }),
+  const generalBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes`);
+    },
+  });
+  // Uploads of evidence have their own, larger limit (ANSWERABLE_UPLOAD_MAX_BYTES), checked before
+  // anything (the CSRF check included) reads the body.
+  const uploadBodyLimit = bodyLimit({
+    maxSize: services.evidence.uploadMaxBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${services.evidence.uploadMaxBytes} bytes`);
+    },
+  });
+  const isUpload = (method: string, path: string) => method === 'POST' && /^\/api\/v1\/cases\/[^/]+\/uploads$/.test(path);
+  // A company's attachments to its response: 10 MB a file, plus room for the multipart envelope.
+  const attachmentBodyLimit = bodyLimit({
+    maxSize: 10 * 1024 * 1024 + 64 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the limit of 10 MB');
+    },
+  });
+  const isAttachment = (method: string, path: string) => method === 'POST' && /^(\/api\/v1)?\/portal\/letters\/[^/]+\/attachments$/.test(path);
+  app.use((c, next) =>
+    isUpload(c.req.method, c.req.path) ? uploadBodyLimit(c, next) : isAttachment(c.req.method, c.req.path) ? attachmentBodyLimit(c, next) : generalBodyLimit(c, next),
   );
   app.use(identifyActor);
   app.use(requireCsrfToken);
@@ -98,6 +132,12 @@ export function createApp(services: ServiceContext, options: AppOptions): Hono<A
   app.route(apiBase, api);
   registerUserPages(app);
   registerCasePages(app);
+  registerEvidencePages(app);
+  registerLetterPages(app);
+  registerPortalPages(app);
+  registerScorecardPages(app);
+  registerFollowUpPages(app);
+  registerImportPages(app);
 
   const isApi = (path: string) => path === apiBase || path.startsWith(`${apiBase}/`);
   app.notFound((c) => respondWithError(c, AppError.notFound('Page'), isApi(c.req.path)));

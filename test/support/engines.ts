@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Application, openApplication } from '../../src/main.ts';
+import type { EvidenceSettings } from '../../src/config.ts';
 import type { Engine } from '../../src/db/database.ts';
 import { type Clock, FixedClock } from '../../src/shared/clock.ts';
 import { createApp } from '../../src/web/app.tsx';
@@ -40,7 +41,7 @@ export interface TestApplication extends Application {
   destroy(): Promise<void>;
 }
 
-export async function openTestApplication(engine: Engine, options: { clock?: Clock; at?: string } = {}): Promise<TestApplication> {
+export async function openTestApplication(engine: Engine, options: { clock?: Clock; at?: string; evidence?: Partial<EvidenceSettings> } = {}): Promise<TestApplication> {
   const clock = options.clock instanceof FixedClock ? options.clock : new FixedClock(options.at ?? '2026-01-15T12:00:00Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'answerable-test-'));
   let databaseUrl: string | undefined;
@@ -61,7 +62,7 @@ export async function openTestApplication(engine: Engine, options: { clock?: Clo
       await client.end();
     };
   }
-  const application = await openApplication({ dataDir, databaseUrl }, clock);
+  const application = await openApplication({ dataDir, databaseUrl, ...(options.evidence ? { evidence: options.evidence } : {}) }, clock);
   return {
     ...application,
     clock,

@@ -1,5 +1,6 @@
 import { id } from '../../shared/fields.ts';
 import { type Api, recordMeta } from '../../shared/http.ts';
+import { confidentialOutput } from '../evidence/confidential.ts';
 import { registerCaseRecordRoutes } from '../cases/case-records.routes.ts';
 import { allegationInput, allegationPatch } from './allegation.ts';
 import { createAllegation, deleteAllegation, getAllegation, listAllegations, updateAllegation } from './allegations.service.ts';
@@ -10,7 +11,7 @@ export function registerAllegationRoutes(api: Api): void {
     tag: 'Allegations',
     input: allegationInput,
     patch: allegationPatch,
-    output: allegationInput.extend({ ...recordMeta, caseId: id() }).meta({ id: 'Allegation' }),
+    output: allegationInput.extend({ ...recordMeta, caseId: id(), confidential: confidentialOutput }).meta({ id: 'Allegation' }),
     list: listAllegations,
     get: getAllegation,
     create: createAllegation,

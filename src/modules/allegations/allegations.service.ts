@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/database.ts';
 import { assertSourcesInCase, caseRecordUseCases } from '../cases/case-records.ts';
-import type { Allegation, AllegationInput, AllegationStatus } from './allegation.ts';
+import { presentConfidential, redactedOf, sealConfidential } from '../evidence/confidential.ts';
+import type { Allegation, AllegationFields, AllegationStatus } from './allegation.ts';
 
 async function writeSources(tx: Tx, allegationId: string, sourceIds: string[]): Promise<void> {
   await tx.deleteFrom('allegation_sources').where('allegation_id', '=', allegationId).execute();
@@ -8,7 +9,7 @@ async function writeSources(tx: Tx, allegationId: string, sourceIds: string[]): 
   if (unique.length > 0) await tx.insertInto('allegation_sources').values(unique.map((source_id) => ({ allegation_id: allegationId, source_id }))).execute();
 }
 
-const allegations = caseRecordUseCases<Allegation, AllegationInput>({
+const allegations = caseRecordUseCases<Allegation, AllegationFields>({
   entityType: 'allegation',
   label: 'Allegation',
   async read(db, filter) {
@@ -31,20 +32,31 @@ const allegations = caseRecordUseCases<Allegation, AllegationInput>({
       statement: row.statement,
       status: row.status as AllegationStatus,
       sourceIds: links.filter((link) => link.allegation_id === row.id).map((link) => link.source_id),
+      confidential: redactedOf(row.confidential_sealed),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     }));
   },
   checkReferences: (db, caseId, input) => assertSourcesInCase(db, caseId, input.sourceIds, 'sourceIds'),
-  async insert(tx, { id, caseId, now }, input) {
-    await tx.insertInto('allegations').values({ id, case_id: caseId, statement: input.statement, status: input.status, created_at: now, updated_at: now }).execute();
+  async insert(tx, { id, caseId, now }, input, ctx) {
+    const sealed = await sealConfidential(ctx, 'allegations', id, input.confidential);
+    await tx
+      .insertInto('allegations')
+      .values({ id, case_id: caseId, statement: input.statement, status: input.status, confidential_sealed: sealed ?? null, created_at: now, updated_at: now })
+      .execute();
     await writeSources(tx, id, input.sourceIds);
   },
-  async update(tx, id, input, now) {
-    await tx.updateTable('allegations').set({ statement: input.statement, status: input.status, updated_at: now }).where('id', '=', id).execute();
+  async update(tx, id, input, now, ctx) {
+    const sealed = await sealConfidential(ctx, 'allegations', id, input.confidential);
+    await tx
+      .updateTable('allegations')
+      .set({ statement: input.statement, status: input.status, ...(sealed === undefined ? {} : { confidential_sealed: sealed }), updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await writeSources(tx, id, input.sourceIds);
   },
-  toInput: ({ statement, status, sourceIds }) => ({ statement, status, sourceIds }),
+  toInput: ({ statement, status, sourceIds, confidential }) => ({ statement, status, sourceIds, confidential }),
+  present: (ctx, db, items, access) => presentConfidential(ctx, db, 'allegations', items, access.isInsider),
 });
 
 export const listAllegations = allegations.list;

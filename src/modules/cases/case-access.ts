@@ -20,6 +20,8 @@ export async function findCaseAccess(db: Queryable, actor: Actor, caseId: string
   const caseRow = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!caseRow) return undefined;
   if (actor.role === 'admin' || actor.role === 'system') return { caseRow, isInsider: true, canEdit: true };
+  // A company's respondent sees the letters sent to the company (letters.service.ts), and no case at all, published or not.
+  if (actor.role === 'respondent') return undefined;
   const membership = await memberRole(db, caseId, actor);
   if (membership) {
     const staffEditor = actor.role === 'editor';

@@ -5,7 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import type { ServiceContext } from '../../shared/service-context.ts';
 import { transact } from '../audit/transact.ts';
 import type { Actor } from '../users/actor.ts';
-import { requireCaseEditor, requireCaseReader } from './case-access.ts';
+import { type CaseAccess, requireCaseEditor, requireCaseReader } from './case-access.ts';
 
 /**
  * The records a case holds (sources, allegations, statements, actions, commitments, events) share
@@ -18,9 +18,14 @@ export interface CaseRecordType<Item extends { id: string; caseId: string }, Inp
   read(db: Queryable, filter: { caseId: string } | { id: string }): Promise<Item[]>;
   /** References in the input (sources, organisations, people) must exist, and sources must belong to the case. */
   checkReferences(db: Queryable, caseId: string, input: Input): Promise<void>;
-  insert(tx: Tx, keys: { id: string; caseId: string; now: string }, input: Input): Promise<void>;
-  update(tx: Tx, id: string, input: Input, now: string): Promise<void>;
+  insert(tx: Tx, keys: { id: string; caseId: string; now: string }, input: Input, ctx: ServiceContext): Promise<void>;
+  update(tx: Tx, id: string, input: Input, now: string, ctx: ServiceContext): Promise<void>;
   toInput(item: Item): Input;
+  /**
+   * How records leave the service, given the actor's access (confidential fields: clear text for
+   * insiders, absent for others). Audit entries are written from the records before this step.
+   */
+  present?(ctx: ServiceContext, db: Queryable, items: Item[], access: CaseAccess): Promise<Item[]>;
 }
 
 export function caseRecordUseCases<Item extends { id: string; caseId: string }, Input extends object>(type: CaseRecordType<Item, Input>) {
@@ -42,40 +47,43 @@ export function caseRecordUseCases<Item extends { id: string; caseId: string }, 
     }
   }
 
+  const present = async (ctx: ServiceContext, db: Queryable, items: Item[], access: CaseAccess): Promise<Item[]> =>
+    type.present ? type.present(ctx, db, items, access) : items;
+
   return {
     async list(ctx: ServiceContext, actor: Actor, caseId: string): Promise<Item[]> {
-      await requireCaseReader(ctx.db, actor, caseId);
-      return type.read(ctx.db, { caseId });
+      const access = await requireCaseReader(ctx.db, actor, caseId);
+      return present(ctx, ctx.db, await type.read(ctx.db, { caseId }), access);
     },
 
     async get(ctx: ServiceContext, actor: Actor, id: string): Promise<Item> {
       const item = await readOne(ctx.db, id);
-      await asRecordNotFound(requireCaseReader(ctx.db, actor, item.caseId));
-      return item;
+      const access = await asRecordNotFound(requireCaseReader(ctx.db, actor, item.caseId));
+      return (await present(ctx, ctx.db, [item], access))[0]!;
     },
 
     async create(ctx: ServiceContext, actor: Actor, caseId: string, input: Input): Promise<Item> {
       return transact(ctx, actor, async (tx, recordChange) => {
-        await requireCaseEditor(tx, actor, caseId);
+        const access = await requireCaseEditor(tx, actor, caseId);
         await type.checkReferences(tx, caseId, input);
         const id = newId();
-        await type.insert(tx, { id, caseId, now: isoNow(ctx.clock) }, input);
+        await type.insert(tx, { id, caseId, now: isoNow(ctx.clock) }, input, ctx);
         const created = await readOne(tx, id);
         recordChange({ action: 'create', entityType: type.entityType, entityId: id, caseId, before: null, after: created });
-        return created;
+        return (await present(ctx, tx, [created], access))[0]!;
       });
     },
 
     async update(ctx: ServiceContext, actor: Actor, id: string, patch: Partial<Input>): Promise<Item> {
       return transact(ctx, actor, async (tx, recordChange) => {
         const before = await readOne(tx, id);
-        await asRecordNotFound(requireCaseEditor(tx, actor, before.caseId));
+        const access = await asRecordNotFound(requireCaseEditor(tx, actor, before.caseId));
         const input = { ...type.toInput(before), ...definedOnly(patch) };
         await type.checkReferences(tx, before.caseId, input);
-        await type.update(tx, id, input, isoNow(ctx.clock));
+        await type.update(tx, id, input, isoNow(ctx.clock), ctx);
         const after = await readOne(tx, id);
         recordChange({ action: 'update', entityType: type.entityType, entityId: id, caseId: before.caseId, before, after });
-        return after;
+        return (await present(ctx, tx, [after], access))[0]!;
       });
     },
 

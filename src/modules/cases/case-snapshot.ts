@@ -1,6 +1,8 @@
 import type { Queryable } from '../../db/database.ts';
 
 const caseTables = ['sources', 'allegations', 'letters', 'commitments', 'company_actions', 'statements', 'events'] as const;
+// Evidence records (their artefacts stay in the blob store, named by the hashes kept here).
+const evidenceTables = ['captures', 'uploads', 'capture_annotations', 'custody_entries'] as const;
 const letterTables = ['letter_questions', 'letter_signatories', 'letter_demands', 'responses'] as const;
 
 /**
@@ -11,6 +13,9 @@ export async function snapshotCaseRecords(db: Queryable, caseId: string): Promis
   for (const table of caseTables) {
     // Each of these tables has case_id and id; typing the query by one of them keeps Kysely simple.
     snapshot[table] = await db.selectFrom(table as 'events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  }
+  for (const table of evidenceTables) {
+    snapshot[table] = await db.selectFrom(table as 'captures').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
   }
   const letterIds = (snapshot.letters as { id: string }[]).map((letter) => letter.id);
   const allegationIds = (snapshot.allegations as { id: string }[]).map((allegation) => allegation.id);

@@ -3,6 +3,10 @@ import { formatPartialDate } from '../../shared/partial-date.ts';
 import type { AppEnv } from '../../shared/http.ts';
 import type { PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
+import { type EvidenceOverview, getEvidenceOverview } from '../evidence/captures.service.ts';
+import { EvidencePanel } from '../evidence/evidence.pages.tsx';
+import type { ArticleImport } from '../importer/import.ts';
+import { ImportPanel, importsForCasePage } from '../importer/imports.pages.tsx';
 import type { CaseSummary } from './case.ts';
 import { type CaseDossier, getCaseDossier } from './case-dossier.service.ts';
 import { listCases } from './cases.service.ts';
@@ -32,7 +36,7 @@ function CaseList({ page, cases }: { page: PageContext; cases: CaseSummary[] }) 
   );
 }
 
-function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }) {
+function CasePage({ page, dossier, evidence, imports = null }: { page: PageContext; dossier: CaseDossier; evidence: EvidenceOverview; imports?: ArticleImport[] | null }) {
   const { t } = page;
   const { case: detail, names } = dossier;
   const sourceTitle = new Map(dossier.sources.map((source) => [source.id, source]));
@@ -43,7 +47,7 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
   };
   return (
     <article>
-      <h1>{detail.title}</h1>
+      <h1 dir="auto">{detail.title}</h1>
       <p class="meta">
         <span class="badge">{t(detail.visibility === 'published' ? 'published' : 'private')}</span>{' '}
         {detail.companies.length > 0 && (
@@ -52,7 +56,7 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
           </span>
         )}
       </p>
-      {detail.summary && <p>{detail.summary}</p>}
+      {detail.summary && <p dir="auto">{detail.summary}</p>}
 
       <h2>{t('allegations')}</h2>
       {dossier.allegations.length === 0 ? (
@@ -60,8 +64,13 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
       ) : (
         <ul>
           {dossier.allegations.map((allegation) => (
-            <li>
+            <li dir="auto">
               {allegation.statement} <span class="badge">{t(`allegation.${allegation.status}`)}</span>{' '}
+              {typeof allegation.confidential === 'string' && (
+                <span class="meta">
+                  [{t('confidential')}: {allegation.confidential}]{' '}
+                </span>
+              )}
               {allegation.sourceIds.map((id) => (
                 <SourceLink id={id} />
               ))}
@@ -76,7 +85,9 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
       ) : (
         dossier.letters.map((letter) => (
           <section aria-label={letter.subject}>
-            <h3>{letter.subject}</h3>
+            <h3 dir="auto">
+              <a href={`/letters/${letter.id}`}>{letter.subject}</a>
+            </h3>
             <dl>
               <dt>{t('to')}</dt>
               <dd>{letter.recipient.name}</dd>
@@ -117,7 +128,7 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
                 <h4>{t('demands')}</h4>
                 <ul>
                   {letter.demands.map((demand) => (
-                    <li>{demand}</li>
+                    <li dir="auto">{demand}</li>
                   ))}
                 </ul>
               </>
@@ -127,7 +138,7 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
                 <h4>{t('questions')}</h4>
                 <ol>
                   {letter.questions.map((question) => (
-                    <li>{question.text}</li>
+                    <li dir="auto">{question.text}</li>
                   ))}
                 </ol>
               </>
@@ -142,7 +153,7 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
       ) : (
         dossier.statements.map((statement) => (
           <figure>
-            <blockquote>{statement.quote}</blockquote>
+            <blockquote dir="auto">{statement.quote}</blockquote>
             <figcaption>
               — {names[statement.speakerPersonId ?? ''] ?? names[statement.speakerOrganizationId ?? '']} <DateText page={page} value={statement.statedOn} />{' '}
               <SourceLink id={statement.sourceId} />
@@ -162,7 +173,7 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
               <div>
                 <strong>{t(`timeline.${item.kind}`)}</strong>
                 {item.organization && <span class="meta"> · {item.organization}</span>}
-                <div>{item.label}</div>
+                <div dir="auto">{item.label}</div>
                 <SourceLink id={item.kind === 'source_published' ? null : item.sourceId} />
               </div>
             </li>
@@ -178,10 +189,19 @@ function CasePage({ page, dossier }: { page: PageContext; dossier: CaseDossier }
           {dossier.sources.map((source) => (
             <li>
               {source.url ? <a href={source.url}>{source.title}</a> : source.title} <span class="meta">{[source.publisher, source.publishedOn && formatPartialDate(source.publishedOn, page.locale)].filter(Boolean).join(', ')}</span>
+              {typeof source.confidential === 'string' && (
+                <span class="meta">
+                  {' '}
+                  [{t('confidential')}: {source.confidential}]
+                </span>
+              )}
             </li>
           ))}
         </ul>
       )}
+
+      <EvidencePanel page={page} caseId={detail.id} published={detail.visibility === 'published'} evidence={evidence} sources={dossier.sources} />
+      <ImportPanel page={page} caseId={detail.id} imports={imports} />
     </article>
   );
 }
@@ -194,6 +214,8 @@ export function registerCasePages(app: Hono<AppEnv>): void {
   });
   app.get('/cases/:reference', async (c) => {
     const dossier = await getCaseDossier(c.var.services, c.var.actor, c.req.param('reference'));
-    return renderPage(c, () => dossier.case.title, (page) => <CasePage page={page} dossier={dossier} />);
+    const evidence = await getEvidenceOverview(c.var.services, c.var.actor, dossier.case.id);
+    const imports = await importsForCasePage(c, dossier.case.id);
+    return renderPage(c, () => dossier.case.title, (page) => <CasePage page={page} dossier={dossier} evidence={evidence} imports={imports} />);
   });
 }

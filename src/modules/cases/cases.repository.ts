@@ -6,10 +6,11 @@ import type { CaseDetail, CaseMemberRole, CaseSummary, CaseVisibility } from './
 
 /** The cases an actor may read: all for admins; published ones and their own for everyone else. */
 export async function listReadableCaseRows(db: Queryable, actor: Actor, query: ListQuery): Promise<CasesTable[]> {
+  if (actor.role === 'respondent') return [];
   let select = db.selectFrom('cases').selectAll().orderBy('id', 'desc').limit(query.limit);
   if (query.after) select = select.where('id', '<', query.after);
   if (actor.role !== 'admin' && actor.role !== 'system') {
-    const userId = actor.role === 'respondent' ? null : actor.userId;
+    const userId = actor.userId;
     select = select.where((eb) =>
       eb.or([
         eb('visibility', '=', 'published'),

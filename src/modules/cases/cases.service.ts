@@ -13,6 +13,8 @@ import { findCaseIdBySlug, listReadableCaseRows, toCaseDetail, toCaseSummaries }
 import { snapshotCaseRecords } from './case-snapshot.ts';
 
 export async function listCases(ctx: ServiceContext, actor: Actor, query: ListQuery): Promise<CaseSummary[]> {
+  // A company's respondent has the portal, not the record: the list does not exist for them.
+  if (actor.role === 'respondent') throw AppError.notFound('Page');
   return toCaseSummaries(ctx.db, await listReadableCaseRows(ctx.db, actor, query));
 }
 

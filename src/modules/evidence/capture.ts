@@ -5,7 +5,7 @@
  */
 import type { BlobStore, StoredBlob } from './blob-store.ts';
 import { extractReadable, type ReadableText } from './readable.ts';
-import { fetchForArchive, headerValue, type FetchForArchiveOptions } from './safe-fetch.ts';
+import { fetchForArchive, headerValue, type FetchForArchiveOptions, type HeaderPairs } from './safe-fetch.ts';
 import { buildCaptureWarc } from './warc.ts';
 
 export interface Capture {
@@ -16,6 +16,8 @@ export interface Capture {
   capturedAt: string;
   remoteAddress: string;
   redirects: number;
+  /** The final response's headers, in order, as received. */
+  responseHeaders: HeaderPairs;
   /** The WARC file of the whole exchange, redirects included. */
   warc: StoredBlob;
   /** The final response body alone, so that a PDF or image can be served and hashed as itself. */
@@ -53,6 +55,7 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
     capturedAt: fetched.startedAt,
     remoteAddress: fetched.remoteAddress,
     redirects: fetched.hops.length - 1,
+    responseHeaders: finalHeaders,
     warc,
     body,
     text,

@@ -57,12 +57,21 @@ export interface Letter {
   sentOn: string | null;
   responseDeadline: { at: string; timeZone: string; date: string } | null;
   publishedOn: string | null;
+  /** The instant it was sent through Answerable (sentOn is its date); null for letters recorded from the past. */
+  sentAt: string | null;
+  /** The instant it is, or will be, made public; until then it is embargoed. Null: publishedOn decides. */
+  publishAt: string | null;
   followsLetterId: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-/** Published on or before today, at the precision given: a letter "published in 2025-10" is public from October. */
-export function isLetterPublic(letter: Pick<Letter, 'publishedOn'>, today: string): boolean {
-  return letter.publishedOn !== null && letter.publishedOn <= today.slice(0, letter.publishedOn.length);
+/**
+ * Public from its publication instant when one was scheduled; otherwise published on or before today,
+ * at the precision given: a letter "published in 2025-10" is public from October. `now` is an ISO
+ * instant (or a date: then a scheduled instant counts only from the next day).
+ */
+export function isLetterPublic(letter: Pick<Letter, 'publishedOn'> & { publishAt?: string | null }, now: string): boolean {
+  if (letter.publishAt) return letter.publishAt <= now;
+  return letter.publishedOn !== null && letter.publishedOn <= now.slice(0, letter.publishedOn.length);
 }

@@ -48,6 +48,8 @@ export async function loadLetters(db: Queryable, filter: { ids: string[] } | { c
           }
         : null,
     publishedOn: row.published_on,
+    sentAt: row.sent_at ?? null,
+    publishAt: row.publish_at ?? null,
     followsLetterId: row.follows_letter_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

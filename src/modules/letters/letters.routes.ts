@@ -22,6 +22,8 @@ const letter = z
     sentOn: z.string().nullable(),
     responseDeadline: z.object({ at: z.string().meta({ description: 'The instant, ISO-8601 UTC' }), timeZone: z.string(), date: z.string().meta({ description: 'The local date in that zone' }) }).nullable(),
     publishedOn: z.string().nullable(),
+    sentAt: z.string().nullable().meta({ description: 'The instant it was sent through Answerable' }),
+    publishAt: z.string().nullable().meta({ description: 'The instant it is, or will be, made public (embargoed until then)' }),
     followsLetterId: id().nullable(),
   })
   .meta({ id: 'Letter' });
@@ -31,9 +33,12 @@ const response = z
     letterId: id(),
     receivedOn: z.string(),
     text: z.string(),
-    answers: z.array(z.object({ questionId: id(), questionNumber: z.number().int(), text: z.string(), classification: z.enum(answerClassifications).nullable() })),
+    answers: z.array(z.object({ questionId: id(), questionNumber: z.number().int(), text: z.string(), classification: z.enum(answerClassifications).nullable(), classifiedBy: z.string().nullable(), classifiedAt: z.string().nullable() })),
     supersedesId: id().nullable(),
     createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+    submittedBy: z.string().nullable(),
+    sha256: z.string().nullable().meta({ description: 'SHA-256 of the response as stored (portal submissions)' }),
   })
   .meta({ id: 'Response' });
 const tags = ['Letters'];
@@ -99,3 +104,6 @@ export function registerLetterRoutes(api: Api): void {
     async (c) => c.json(await recordResponse(c.var.services, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   );
 }
+
+/** The letter and response schemas, for the routes of the letter's life and of the portal. */
+export { letter as letterSchema, response as responseSchema };

@@ -13,8 +13,8 @@ import { letterColumns, loadLetters, writeDemands, writeQuestions, writeSignator
 /** Letters of the cases the actor may read; an embargoed letter only for the case's members and admins. */
 export async function listLetters(ctx: ServiceContext, actor: Actor, filter: { caseId: string }): Promise<Letter[]> {
   const access = await requireCaseReader(ctx.db, actor, filter.caseId);
-  const today = isoNow(ctx.clock).slice(0, 10);
-  return (await loadLetters(ctx.db, { caseIds: [filter.caseId] })).filter((letter) => access.isInsider || isLetterPublic(letter, today));
+  const now = isoNow(ctx.clock);
+  return (await loadLetters(ctx.db, { caseIds: [filter.caseId] })).filter((letter) => access.isInsider || isLetterPublic(letter, now));
 }
 
 export async function getLetter(ctx: ServiceContext, actor: Actor, letterId: string): Promise<Letter> {
@@ -42,6 +42,12 @@ export async function updateLetter(ctx: ServiceContext, actor: Actor, letterId: 
     const { letter: before } = await requireLetterEditor(ctx, tx, actor, letterId);
     const input = { ...letterToInput(before), ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
     await checkLetterReferences(tx, before.caseId, input, letterId);
+    const wordingChanged = changesWording(before, patch);
+    if (wordingChanged && before.sentAt) {
+      throw new AppError('CONFLICT', 'The letter has been sent: its wording can no longer change (write a follow-up letter instead)');
+    }
+    // Approvals are of the wording: a change to it asks every signatory again.
+    if (wordingChanged) await tx.deleteFrom('letter_approvals').where('letter_id', '=', letterId).execute();
     if (patch.questions && !sameQuestions(before, patch.questions)) {
       const responses = await tx.selectFrom('responses').select('id').where('letter_id', '=', letterId).executeTakeFirst();
       if (responses) throw new AppError('CONFLICT', 'questions: the company has responded to these questions; they can no longer be changed', [{ field: 'questions', message: 'cannot change after a response' }]);
@@ -73,8 +79,14 @@ export async function requireLetterReader(
   letterId: string,
 ): Promise<{ letter: Letter; access: CaseAccess }> {
   const [letter] = await loadLetters(db, { ids: [letterId] });
+  if (letter && actor.role === 'respondent') {
+    // A company's respondent reads the letters sent to that company, and nothing else.
+    if (!isSentTo(letter, actor.companyId)) throw AppError.notFound('Letter');
+    const caseRow = await db.selectFrom('cases').selectAll().where('id', '=', letter.caseId).executeTakeFirstOrThrow();
+    return { letter, access: { caseRow, isInsider: false, canEdit: false } };
+  }
   const access = letter && (await findCaseAccess(db, actor, letter.caseId));
-  if (!letter || !access || (!access.isInsider && !isLetterPublic(letter, isoNow(ctx.clock).slice(0, 10)))) throw AppError.notFound('Letter');
+  if (!letter || !access || (!access.isInsider && !isLetterPublic(letter, isoNow(ctx.clock)))) throw AppError.notFound('Letter');
   return { letter, access };
 }
 
@@ -120,4 +132,20 @@ function localTime(instant: string, timeZone: string): string {
 
 function sameQuestions(letter: Letter, questions: string[]): boolean {
   return letter.questions.length === questions.length && letter.questions.every((question, index) => question.text === questions[index]);
+}
+
+/** Sent (or recorded as sent) to this company. */
+export function isSentTo(letter: Letter, companyId: string | null | undefined): boolean {
+  return !!companyId && letter.recipient.id === companyId && (letter.sentOn !== null || letter.sentAt !== null);
+}
+
+function changesWording(letter: Letter, patch: LetterPatch): boolean {
+  const differs = <T>(value: T | undefined, current: T) => value !== undefined && JSON.stringify(value) !== JSON.stringify(current);
+  return (
+    differs(patch.subject, letter.subject) ||
+    differs(patch.body, letter.body) ||
+    differs(patch.demands, letter.demands) ||
+    differs(patch.signatoryIds, letter.signatories.map((signatory) => signatory.id)) ||
+    (patch.questions !== undefined && !sameQuestions(letter, patch.questions))
+  );
 }

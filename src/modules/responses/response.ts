@@ -26,7 +26,19 @@ export interface LetterResponse {
   letterId: string;
   receivedOn: string;
   text: string;
-  answers: { questionId: string; questionNumber: number; text: string; classification: AnswerClassification | null }[];
+  answers: {
+    questionId: string;
+    questionNumber: number;
+    text: string;
+    classification: AnswerClassification | null;
+    /** Who classified the answer, and when (an editor's judgement, recorded beside the company's words). */
+    classifiedBy: string | null;
+    classifiedAt: string | null;
+  }[];
   supersedesId: string | null;
   createdAt: string;
+  /** Through the portal: the instant it was submitted, by whom, and the SHA-256 of the response as stored. */
+  submittedAt: string | null;
+  submittedBy: string | null;
+  sha256: string | null;
 }

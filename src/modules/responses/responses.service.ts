@@ -43,6 +43,9 @@ export async function recordResponse(ctx: ServiceContext, actor: Actor, letterId
             question_id: questionIds.get(answer.questionNumber)!,
             text: answer.text,
             classification: answer.classification,
+            classified_by_id: answer.classification ? actor.userId : null,
+            classified_by_name: answer.classification ? actor.name : null,
+            classified_at: answer.classification ? now : null,
           })),
         )
         .execute();
@@ -67,7 +70,7 @@ export async function loadResponses(db: Queryable, filter: { ids: string[] } | {
   const answers = await db
     .selectFrom('response_answers')
     .innerJoin('letter_questions', 'letter_questions.id', 'response_answers.question_id')
-    .select(['response_answers.response_id', 'response_answers.question_id', 'letter_questions.number', 'response_answers.text', 'response_answers.classification'])
+    .select(['response_answers.response_id', 'response_answers.question_id', 'letter_questions.number', 'response_answers.text', 'response_answers.classification', 'response_answers.classified_by_name', 'response_answers.classified_at'])
     .where(
       'response_answers.response_id',
       'in',
@@ -87,8 +90,13 @@ export async function loadResponses(db: Queryable, filter: { ids: string[] } | {
         questionNumber: Number(answer.number),
         text: answer.text,
         classification: answer.classification as AnswerClassification | null,
+        classifiedBy: answer.classified_by_name ?? null,
+        classifiedAt: answer.classified_at ?? null,
       })),
     supersedesId: row.supersedes_id,
     createdAt: row.created_at,
+    submittedAt: row.submitted_at ?? null,
+    submittedBy: row.submitted_by_name ?? null,
+    sha256: row.sha256 ?? null,
   }));
 }

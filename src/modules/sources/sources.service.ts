@@ -1,6 +1,8 @@
 import type { SourcesTable } from '../../db/schema.ts';
+import type { ServiceContext } from '../../shared/service-context.ts';
 import { caseRecordUseCases } from '../cases/case-records.ts';
-import type { Source, SourceInput } from './source.ts';
+import { presentConfidential, redactedOf, sealConfidential } from '../evidence/confidential.ts';
+import type { Source, SourceFields } from './source.ts';
 
 function toSource(row: SourcesTable): Source {
   return {
@@ -11,16 +13,25 @@ function toSource(row: SourcesTable): Source {
     publisher: row.publisher,
     publishedOn: row.published_on,
     language: row.language,
+    confidential: redactedOf(row.confidential_sealed),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-function toRow(input: SourceInput) {
-  return { title: input.title, url: input.url, publisher: input.publisher, published_on: input.publishedOn, language: input.language };
+async function toRow(ctx: ServiceContext, id: string, input: SourceFields) {
+  const sealed = await sealConfidential(ctx, 'sources', id, input.confidential);
+  return {
+    title: input.title,
+    url: input.url,
+    publisher: input.publisher,
+    published_on: input.publishedOn,
+    language: input.language,
+    ...(sealed === undefined ? {} : { confidential_sealed: sealed }),
+  };
 }
 
-const sources = caseRecordUseCases<Source, SourceInput>({
+const sources = caseRecordUseCases<Source, SourceFields>({
   entityType: 'source',
   label: 'Source',
   async read(db, filter) {
@@ -29,13 +40,14 @@ const sources = caseRecordUseCases<Source, SourceInput>({
     return rows.map(toSource);
   },
   async checkReferences() {},
-  async insert(tx, { id, caseId, now }, input) {
-    await tx.insertInto('sources').values({ id, case_id: caseId, ...toRow(input), created_at: now, updated_at: now }).execute();
+  async insert(tx, { id, caseId, now }, input, ctx) {
+    await tx.insertInto('sources').values({ id, case_id: caseId, ...(await toRow(ctx, id, input)), created_at: now, updated_at: now }).execute();
   },
-  async update(tx, id, input, now) {
-    await tx.updateTable('sources').set({ ...toRow(input), updated_at: now }).where('id', '=', id).execute();
+  async update(tx, id, input, now, ctx) {
+    await tx.updateTable('sources').set({ ...(await toRow(ctx, id, input)), updated_at: now }).where('id', '=', id).execute();
   },
-  toInput: ({ title, url, publisher, publishedOn, language }) => ({ title, url, publisher, publishedOn, language }),
+  toInput: ({ title, url, publisher, publishedOn, language, confidential }) => ({ title, url, publisher, publishedOn, language, confidential }),
+  present: (ctx, db, items, access) => presentConfidential(ctx, db, 'sources', items, access.isInsider),
 });
 
 export const listSources = sources.list;

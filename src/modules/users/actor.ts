@@ -12,6 +12,8 @@ export interface Actor {
   /** Copied into audit entries, so the history outlives the account. */
   name: string;
   role: UserRole | 'public' | 'system';
+  /** Respondents only: the one company whose letters they may read and answer. */
+  companyId?: string | null;
 }
 
 export const publicActor: Actor = { userId: null, name: 'public', role: 'public' };
@@ -36,6 +38,8 @@ export function canEdit(actor: Actor): boolean {
 /** The shared directory (organisations, people) is for staff; the public sees it through published cases. */
 export function requireStaff(actor: Actor): void {
   if (actor.role === 'public') throw new AppError('UNAUTHENTICATED');
+  // For a company's respondent the rest of the record does not exist: NOT_FOUND, so nothing leaks.
+  if (actor.role === 'respondent') throw AppError.notFound('Page');
   if (!isStaff(actor)) throw new AppError('FORBIDDEN');
 }
 

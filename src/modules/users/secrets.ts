@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { Secret, TOTP } from 'otpauth';
 
 // Algorithm.Argon2id; the package's const enum cannot be imported under verbatimModuleSyntax.
 const argon2id = 2;
@@ -25,4 +26,27 @@ export function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** A second factor (RFC 6238: SHA-1, 6 digits, 30 seconds), as authenticator apps expect. */
+function totpOf(secret: string, label = 'Answerable'): TOTP {
+  return new TOTP({ issuer: 'Answerable', label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+export function totpUri(secret: string, accountEmail: string): string {
+  return totpOf(secret, accountEmail).toString();
+}
+
+/** The code of this period, or of the one before or after (clock drift). */
+export function verifyTotp(secret: string, code: string, at: Date): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  return totpOf(secret).validate({ token: code, timestamp: at.getTime(), window: 1 }) !== null;
+}
+
+export function currentTotp(secret: string, at: Date): string {
+  return totpOf(secret).generate({ timestamp: at.getTime() });
 }

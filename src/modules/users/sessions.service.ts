@@ -4,7 +4,7 @@ import { newSecret } from '../../shared/ids.ts';
 import type { ServiceContext } from '../../shared/service-context.ts';
 import { transact } from '../audit/transact.ts';
 import { systemActor } from './actor.ts';
-import { hashPassword, hashToken, verifyPassword } from './secrets.ts';
+import { hashPassword, hashToken, verifyPassword, verifyTotp } from './secrets.ts';
 import type { SignInInput, User, UserInput } from './user.ts';
 import { countUsers, findUser, findUserByEmail, toUser } from './users.service.ts';
 import { newId } from '../../shared/ids.ts';
@@ -31,10 +31,12 @@ export async function signIn(ctx: ServiceContext, input: SignInInput, clientAddr
   const user = await findUserByEmail(ctx.db, input.email);
   decoyHash ??= hashPassword(newSecret());
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
-  if (!user || !valid || user.disabled || user.passwordHash === null) {
+  // An account with a second factor needs its current code too; a wrong code counts as a failure.
+  const secondFactorOk = !user?.totpSecret || (input.totp !== undefined && verifyTotp(user.totpSecret, input.totp, ctx.clock.now()));
+  if (!user || !valid || !secondFactorOk || user.disabled || user.passwordHash === null) {
     const now = isoNow(ctx.clock);
     await ctx.db.insertInto('sign_in_failures').values(keys.map((key) => ({ key, attempted_at: now }))).execute();
-    throw new AppError('UNAUTHENTICATED', 'The email or password is not right');
+    throw new AppError('UNAUTHENTICATED', valid && user?.totpSecret && !secondFactorOk ? 'The email, password or code is not right' : 'The email or password is not right');
   }
   return { sessionToken: await startSession(ctx, user.id), user };
 }
@@ -103,7 +105,7 @@ export async function completeSetup(ctx: ServiceContext, token: string, input: O
   return { sessionToken: await startSession(ctx, user.id), user };
 }
 
-async function startSession(ctx: ServiceContext, userId: string): Promise<string> {
+export async function startSession(ctx: ServiceContext, userId: string): Promise<string> {
   const sessionToken = newSecret();
   const now = ctx.clock.now();
   await ctx.db

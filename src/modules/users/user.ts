@@ -25,6 +25,13 @@ export type UserInput = z.infer<typeof userInput>;
 export const signInInput = z.object({
   email: z.string().max(320).transform((value) => value.trim().toLowerCase()),
   password: z.string().max(1024),
+  /** The six-digit code of an account with a second factor. */
+  totp: z
+    .string()
+    .trim()
+    .max(12)
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 
@@ -34,6 +41,8 @@ export interface User {
   name: string;
   role: UserRole;
   organizationId: string | null;
+  /** Respondents only: the company they answer for. */
+  companyId: string | null;
   locale: Locale;
   createdAt: string;
 }

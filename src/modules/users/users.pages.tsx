@@ -30,6 +30,11 @@ function SignInForm({ page, error, emailValue }: { page: PageContext; error?: st
         <input id="email" name="email" type="email" autocomplete="username" required value={emailValue ?? ''} />
         <label for="password">{t('password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <label for="totp">{t('totpCode')}</label>
+        <input id="totp" name="totp" type="text" inputmode="numeric" autocomplete="one-time-code" aria-describedby="totp-help" />
+        <p id="totp-help" class="meta">
+          {t('secondFactor')}
+        </p>
         <p>
           <button type="submit">{t('signIn')}</button>
         </p>
@@ -92,7 +97,7 @@ export function registerUserPages(app: Hono<AppEnv>): void {
       const { sessionToken, user } = await signIn(c.var.services, parsed.data, clientAddress(c));
       setCookie(c, sessionCookie, sessionToken, sessionCookieOptions(c));
       setCookie(c, localeCookie, user.locale, sessionCookieOptions(c));
-      return c.redirect('/cases', 303);
+      return c.redirect(user.role === 'respondent' ? '/portal' : '/cases', 303);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'UNAUTHENTICATED' && error.code !== 'RATE_LIMITED')) throw error;
       const status = error.code === 'RATE_LIMITED' ? 429 : 401;

@@ -73,9 +73,9 @@ export async function setUserLocale(ctx: ServiceContext, actor: Actor, locale: L
   await ctx.db.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
 }
 
-export async function findUserByEmail(db: Queryable, email: string): Promise<(User & { passwordHash: string | null; disabled: boolean }) | undefined> {
+export async function findUserByEmail(db: Queryable, email: string): Promise<(User & { passwordHash: string | null; disabled: boolean; totpSecret: string | null }) | undefined> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  return row && { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null };
+  return row && { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null, totpSecret: row.totp_secret ?? null };
 }
 
 export async function findUser(db: Queryable, id: string): Promise<User | undefined> {
@@ -89,7 +89,7 @@ export async function countUsers(db: Queryable): Promise<number> {
 }
 
 export function actorOf(user: User): Actor {
-  return { userId: user.id, name: user.name, role: user.role };
+  return { userId: user.id, name: user.name, role: user.role, ...(user.role === 'respondent' ? { companyId: user.companyId } : {}) };
 }
 
 export function toUser(row: UsersTable): User {
@@ -99,6 +99,7 @@ export function toUser(row: UsersTable): User {
     name: row.name,
     role: row.role as UserRole,
     organizationId: row.organization_id,
+    companyId: row.company_id ?? null,
     locale: row.locale as Locale,
     createdAt: row.created_at,
   };

@@ -36,7 +36,19 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
             {t('appName')}
           </a>
           <nav aria-label={t('appName')}>
-            <a href="/cases">{t('cases')}</a>
+            {actor.role === 'respondent' ? (
+              <a href="/portal">{t('portal')}</a>
+            ) : (
+              <>
+                <a href="/cases">{t('cases')}</a>
+                {actor.role !== 'public' && (
+                  <>
+                    {' '}
+                    <a href="/follow-ups">{t('followUps')}</a>
+                  </>
+                )}
+              </>
+            )}
           </nav>
           <form method="post" action="/language" class="inline">
             <CsrfField page={page} />
@@ -92,4 +104,10 @@ form.inline label { display: inline; margin: 0; }
 input[type=email], input[type=password], input[type=text] { width: 100%; max-width: 24rem; padding: .4rem; font: inherit; }
 button { font: inherit; padding: .3rem .8rem; }
 .error { color: var(--bad); font-weight: 600; }
+.review { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 50rem) { .review { grid-template-columns: 1fr; } }
+.article-text mark { background: #fff3b0; } .article-text mark a { color: inherit; text-decoration: none; }
+.article-text mark.kind-quote { background: #d9f2d9; } .article-text mark.kind-event, .article-text mark.kind-letter { background: #dbe9fb; }
+ol.suggestions li { padding: .4rem 0; border-block-end: 1px dotted var(--line); } ol.suggestions li.status-rejected { color: var(--muted); }
+textarea { width: 100%; font: inherit; }
 `;

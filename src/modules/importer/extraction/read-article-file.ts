@@ -29,9 +29,18 @@ export async function readArticleFile(path: string): Promise<ArticleFile> {
       { field: 'file', message: `is larger than ${formatMegabytes(maxArticleFileBytes)}` },
     ]);
   }
-  const bytes = await readFile(path);
+  return readArticleBytes(await readFile(path), path);
+}
+
+/** The same for a file's bytes (an upload, a form's file field); `filename` only says whether it is HTML. */
+export function readArticleBytes(bytes: Uint8Array, filename: string | null): ArticleFile {
+  if (bytes.length > maxArticleFileBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `file: is ${formatMegabytes(bytes.length)}, over the ${formatMegabytes(maxArticleFileBytes)} limit`, [
+      { field: 'file', message: `is larger than ${formatMegabytes(maxArticleFileBytes)}` },
+    ]);
+  }
   const raw = decodeText(bytes);
-  const isHtml = ['.html', '.htm', '.xhtml'].includes(extname(path).toLowerCase()) || /^\s*<(?:!doctype html|html|head|body)\b/i.test(raw);
+  const isHtml = ['.html', '.htm', '.xhtml'].includes(extname(filename ?? '').toLowerCase()) || /^\s*<(?:!doctype html|html|head|body)\b/i.test(raw);
   const article = isHtml ? htmlToArticle(raw) : { text: raw, title: null };
   if (article.text.trim() === '') throw AppError.invalid('file', isHtml ? 'has no article text' : 'is empty');
   return { ...article, format: isHtml ? 'html' : 'text' };
