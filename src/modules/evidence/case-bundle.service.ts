@@ -82,7 +82,10 @@ export async function bundleCase(ctx: ServiceContext, actor: Actor, caseId: stri
   const manifestText = written.manifest.map((entry) => `${entry.sha256}  ${encodeManifestPath(`data/${entry.path}`)}\n`).join('');
   const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');
 
-  await transact(ctx, actor, async (tx, recordChange) => {
+  // Exports by people and the system are custody events. An anonymous download of the public
+  // bundle is not: it holds only what is published, and logging it would let anyone grow the
+  // permanent history without limit.
+  if (actor.role !== 'public') await transact(ctx, actor, async (tx, recordChange) => {
     const now = isoNow(ctx.clock);
     const details = { bundleId, scope, manifestSha256 };
     await appendCustody(
