@@ -107,7 +107,7 @@ async function sourceOfCase(ctx: ServiceContext, actor: Actor, caseId: string, s
   return source;
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const controlCharacters = /[\u0000-\u001F\u007F]+/g;
 
 function cleanLine(value: string | null, max: number): string | null {

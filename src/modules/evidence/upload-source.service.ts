@@ -76,7 +76,7 @@ export async function uploadSource(ctx: ServiceContext, actor: Actor, caseId: st
   return { source, upload, duplicate: false };
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const unsafeInName = /[\u0000-\u001F\u007F/\\]+/g;
 
 /** The name as given, minus any folder and control characters; kept as information, never trusted. */

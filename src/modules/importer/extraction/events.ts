@@ -18,16 +18,16 @@ interface Cue {
 }
 
 const cuePatterns: [EventType, RegExp][] = [
-  ['no_response', /\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)/gi],
+  ['no_response', /\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)|\bmissed\s+(?:a|the|its|their|our)\s+(?:\w+\s+)?deadline\b/gi],
   ['response_received', /\b(?:replied|responded|answered)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response)\s+(?:was\s+)?(?:received|published|sent)\b/gi],
   ['response_expected', /\b(?:would|will|intends? to|plans? to|promised to|pledged to|committed to|expects? to)\s+(?:\w+\s+){0,2}?(?:reply|respond|answer|publish|release|provide|commission|share|disclose|hand over|explain)\b/gi],
-  ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
+  ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed|restored|reinstated|fired|dismissed|laid off)\b|\bcut\s+(?:(?:mobile|internet|network|phone)\s+)?(?:data|access|service|services|connections?|ties)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
   ['company_statement', /\b(?:in|through)\s+an?\s+(?:\w+\s+)?statement\b|\bstatement\s+(?:posted|published|issued|released)\b|\bissued\s+a\s+statement\b/gi],
-  ['letter_sent', /\bwr(?:ote|itten)\s+to\b|\bsent\s+(?:\w+\s+){0,3}?(?:a|an|the|its|their)\s+(?:open\s+|joint\s+)?letter\b|\b(?:letter|reminder|questions|follow-up)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
-  ['letter_published', /\b(?:published|released|made public|publish|release|posted)\s+(?:a|an|the|its|their)?\s*(?:open\s+|joint\s+)?letter\b|(?<=\bletter\b[^.]{0,60}?)\b(?:published|released|made public)\b|\breleased to the public\b|(?<=\bletter\b[^.]{0,80}?)\b(?:are|is)\s+(?:now\s+)?available\b/gi],
-  ['investigation_published', /\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
+  ['letter_sent', /\bwr(?:ote|itten)\s+to\b|\bsent\s+(?:\w+\s+){0,3}?(?:a|an|the|its|their)\s+(?:open\s+|joint\s+)?letter\b|\b(?:letters?|reminders?|questions|follow-ups?)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
+  ['letter_published', /\b(?:published|released|made public|publish|publishing|release|releasing|posted)\s+(?:a|an|the|its|their|our|this)?\s*(?:open\s+|joint\s+|full\s+)?letters?\b|(?<=\bletter\b[^.]{0,60}?)\b(?:published|released|made public)\b|\breleased to the public\b|(?<=\bletter\b[^.]{0,80}?)\b(?:are|is)\s+(?:now\s+)?available\b/gi],
+  ['investigation_published', /\bthis\s+(?:report|investigation|study|briefing)\b(?=[^.]{0,80}?\b(?:documents|finds|shows|reveals|exposes|examines)\b)|\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
   ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
-  ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b/gi],
+  ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b|\bruled\b|\bimposed\b|\b(?:in|at|during)\s+a\s+meeting\b|\bmeeting\s+with\b|\blicen[cs]e\s+(?:was\s+|had\s+been\s+)?(?:renewed|granted|revoked|suspended)\b|\b(?:renewed|granted|revoked)\s+(?:its|the|a|their)\s+(?:\w+\s+)?licen[cs]e\b/gi],
 ];
 
 /** Questions from the reporter are not the record's letters. */
@@ -43,6 +43,8 @@ function findCues(sentence: TextRange): Cue[] {
       const before = sentence.text.slice(0, match.index);
       if (type === 'response_received' && (negated.test(before) || future.test(before) || notAnEvent.test(sentence.text))) continue;
       if (type === 'no_response' && (notAnEvent.test(sentence.text.slice(match.index, match.index + 80)) || /\bif\b[^,.]{0,40}$/i.test(before))) continue;
+      // "employees who protested": a clause about someone, not an event of its own.
+      if (type === 'protest_or_campaign' && /\b(?:who|that|which)\s+(?:had\s+)?$/i.test(before)) continue;
       if (type === 'company_action' && (negated.test(before) || /\b(?:demand|demanding|asking|urged|urging|calling)\b[^.]{0,30}$/i.test(before))) continue;
       if ((type === 'letter_sent' || type === 'letter_published') && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before) && type === 'letter_sent') continue;
       cues.push({ type, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
@@ -53,7 +55,7 @@ function findCues(sentence: TextRange): Cue[] {
 
 /** "by 19 June", "until 15 May", "expected by October 10": the deadline date of a sentence, if it has one. */
 function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; withinDays: number | null; at: number } | null {
-  if (!/\b(?:respond|reply|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text)) return null;
+  if (!/\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text)) return null;
   for (const date of dates) {
     const before = text.slice(sentence.start, date.start);
     if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
@@ -94,6 +96,8 @@ function assignDates(cues: Cue[], dates: DateMention[]): Map<Cue, PartialDate> {
 }
 
 function distanceTo(cue: Cue, date: DateMention, attachLeft = true): number {
+  // "acknowledged the letter on 2 December and said it would respond": a promise's date is the one it names, after it.
+  if (cue.type === 'response_expected' && date.end <= cue.start) return Infinity;
   // "would publish a report by 30 September": a date after "by/until" belongs to what comes before it.
   if (attachLeft && date.start < cue.start && /\b(?:by|until|before)\s+(?:the\s+)?$/i.test(date.precededBy ?? '')) return Infinity;
   // A date usually follows its verb ("sent … in September"); one before a cue counts double.
@@ -102,6 +106,8 @@ function distanceTo(cue: Cue, date: DateMention, attachLeft = true): number {
 
 interface Context {
   text: string;
+  /** The article's date, YYYY-MM-DD. */
+  published: string;
   mentions: EntityMention[];
   parties: LetterParties;
   /** The company a bare "the company" or "it" refers to at a position. */
@@ -132,6 +138,10 @@ function orgBefore(cue: Cue, sentence: TextRange, context: Context): string | nu
 
 function orgAfter(cue: Cue, sentence: TextRange, context: Context, within = 80): EntityMention | null {
   return context.mentions.find((m) => m.kind !== 'person' && m.start >= cue.end && m.end <= sentence.end && m.start - cue.end <= within) ?? null;
+}
+
+function isSelfReference(cue: Cue, context: Context): boolean {
+  return cue.type === 'investigation_published' && /^this\b/i.test(context.text.slice(cue.start, cue.end));
 }
 
 function evidenceFor(cue: Cue, sentence: TextRange, text: string): { evidence: string; span: [number, number] } {
@@ -178,9 +188,12 @@ function partiesFor(cue: Cue, sentence: TextRange, context: Context): { actor: s
     }
     case 'investigation_published': {
       const by = /\bby\s*$/.test(context.text.slice(cue.start, cue.end)) ? orgAfter(cue, sentence, context, 30)?.name ?? null : null;
-      const actor = by ?? orgBefore(cue, sentence, context);
+      // "This report documents …": the article is the report, and its publisher the first group it names.
+      const publisher = isSelfReference(cue, context) ? context.mentions.find((m) => m.kind === 'ngo' || m.kind === 'media')?.name ?? null : null;
+      const actor = by ?? orgBefore(cue, sentence, context) ?? publisher;
       if (!actor) return null;
-      return { actor, targets: [recipients[0] ?? null] };
+      const companyInSentence = publisher ? context.mentions.find((m) => m.kind === 'company' && m.start >= cue.end && m.end <= sentence.end)?.name : undefined;
+      return { actor, targets: [companyInSentence ?? recipients[0] ?? null] };
     }
     case 'protest_or_campaign': {
       const organiser = /organi[sz]ed by/.test(sentence.text) ? orgAfter({ ...cue, end: sentence.start + sentence.text.search(/organi[sz]ed by/) }, sentence, context, 60)?.name ?? null : null;
@@ -206,8 +219,21 @@ export function findEvents(
     const deadline = findDeadline(sentence, context.text, sentenceDates);
     const deadlineDate = deadline?.date ?? null;
     const otherDates = sentenceDates.filter((d) => d !== deadlineDate);
+    // "the groups said on Wednesday that Amazon had missed a deadline": the day of the saying does not date a silence.
+    const saidOn = new Set(otherDates.filter((d) => /\b(?:said|says|told|announced)\s+(?:on\s+)?$/i.test(d.precededBy ?? '')).map((d) => d.value));
     const dated = assignDates(cues, otherDates);
-    for (const cue of cues) pushEvents(events, cue, dated.get(cue) ?? null, sentence, context);
+    // "We also wrote to the agency on the same day": the day of the event told just before.
+    const sameDay = /\b(?:on\s+)?the\s+same\s+day\b/i.test(sentence.text);
+    const dayBefore = (cue: Cue) => {
+      const earlier = [...events].reverse().filter((e) => e.date !== null);
+      return (earlier.find((e) => e.type === cue.type) ?? earlier[0])?.date ?? null;
+    };
+    for (const cue of cues) {
+      // "The letter … is available on our website": public as of the article's own date.
+      const availableNow = (cue.type === 'letter_published' && /\bavailable\b/i.test(context.text.slice(cue.start, cue.end))) || isSelfReference(cue, context) ? context.published : null;
+      const assigned = cue.type === 'no_response' && saidOn.has(dated.get(cue) ?? '') ? undefined : dated.get(cue);
+      pushEvents(events, cue, assigned ?? (sameDay ? dayBefore(cue) : availableNow), sentence, context);
+    }
     if (deadline) {
       const cue: Cue = { type: 'response_deadline', start: deadline.at, end: deadline.at + 1 };
       // "within 30 days" counts from the letter's sending date, when the text gives one.

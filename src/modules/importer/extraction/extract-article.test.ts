@@ -108,6 +108,24 @@ describe('extractArticle rules on short texts', () => {
   });
 });
 
+describe('extractArticle with the record’s own names', () => {
+  const known = { published: '2026-03-12', knownOrganizations: [{ name: 'Human Rights Watch', kind: 'ngo' as const, aliases: ['HRW'] }] };
+
+  it('splits "HRW and Amnesty International" into two senders, and knows HRW by its alias', () => {
+    const result = extractArticle('HRW and Amnesty International wrote to Acme Cloud Inc. on 3 March 2026, asking five questions and requesting answers by 20 March 2026.', known);
+    expect(result.organizations.map((org) => org.name)).toEqual(expect.arrayContaining(['Human Rights Watch', 'Amnesty International', 'Acme Cloud Inc.']));
+    expect(result.letters[0]).toMatchObject({ senders: ['Human Rights Watch', 'Amnesty International'], recipient: 'Acme Cloud Inc.', questionCount: 5, deadline: '2026-03-20', sent: '2026-03-03' });
+  });
+
+  it('counts named senders with "and two partner groups", and finds "both companies"', () => {
+    const result = extractArticle('Amazon and Google hold the contract. The Pacific Privacy Project and two partner groups wrote to both companies on Nov. 20, requesting replies by Jan. 9.', { published: '2026-01-14' });
+    expect(result.letters.map((letter) => [letter.recipient, letter.senderCount, letter.sent, letter.deadline])).toEqual([
+      ['Amazon', 3, '2025-11-20', '2026-01-09'],
+      ['Google', 3, '2025-11-20', '2026-01-09'],
+    ]);
+  });
+});
+
 describe('extractArticle on bad input', () => {
   it('returns an empty result for empty text and for other scripts', () => {
     const empty = { organizations: [], people: [], quotes: [], events: [], letters: [] };

@@ -66,7 +66,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
   const dates = findDateMentions(masked, options.published);
   const parties = findLetterParties(masked, bodySentences, mentions);
-  const events = findEvents(bodySentences, dates, { text: masked, mentions, parties, recentCompany });
+  const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, recentCompany });
   const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
     .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
   const letters = buildLetters(parties, events, mostMentionedCompany);

@@ -113,9 +113,15 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       span ??= [sentence.start, sentence.end];
     }
     findRecipients(sentence, text, mentions, recipients);
-    const count = new RegExp(`\\b(${countWordPattern})\\s+(other\\s+)?(?:[\\w-]+\\s+){0,2}?(?:groups|organi[sz]ations|ngos|signatories|investors|organisations)\\b`, 'i').exec(sentence.text);
-    // "the group and four other organisations" are five.
-    if (count && senderCount === null) senderCount = (parseCount(count[1]!) ?? 0) + (count[2] ? 1 : 0) || null;
+    // "30 African and European civil society groups": a few describing words may stand between.
+    const count = new RegExp(`\\b(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:[\\w-]+\\s+){0,5}?(?:groups|organi[sz]ations|ngos|signatories|investors|organisations)\\b(?!['’])`, 'i').exec(sentence.text);
+    if (count && senderCount === null) {
+      // "the group and four other organisations" are five; "A, B and two partner groups" are four.
+      const before = text.slice(sentence.start, sentence.start + count.index);
+      const joined = /\band\s+$/.test(before);
+      const named = joined ? listEndingBefore(sentence.start + count.index - before.match(/\s*and\s+$/)![0].length, sentence.start, orgs, text).length : 0;
+      senderCount = (parseCount(count[1]!) ?? 0) + (joined ? Math.max(1, named) : 0) || null;
+    }
     for (const q of sentence.text.matchAll(new RegExp(`\\b(${countWordPattern})\\s+(?:[\\w-]+\\s+)?questions\\b`, 'gi'))) {
       const value = parseCount(q[1]!);
       if (value !== null && value < 100) questionCount = Math.max(questionCount ?? 0, value);
@@ -145,9 +151,19 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const company = mentions.filter((m) => m.kind === 'company' && m.end <= at).pop();
     if (company && !into.includes(company.name)) into.push(company.name);
   }
+  // "wrote to both companies", "letters to the three operators": the companies named before, most recent first.
+  const counted = new RegExp(`\\b(?:wrote to|written to|letters? to|sent to|writing to)\\s+(both|all|each of the|the (${countWordPattern}))\\s+(?:[\\w-]+\\s+){0,2}?(?:companies|firms|operators|platforms|providers|vendors)\\b`, 'i').exec(sentence.text);
+  if (counted) {
+    const at = sentence.start + counted.index;
+    const wanted = counted[1]!.toLowerCase() === 'both' ? 2 : counted[2] ? (parseCount(counted[2]) ?? 0) : Infinity;
+    const named = [...new Set(mentions.filter((m) => m.kind === 'company' && m.end <= at).map((m) => m.name))];
+    for (const name of named.slice(Number.isFinite(wanted) ? Math.max(0, named.length - wanted) : 0)) if (!into.includes(name)) into.push(name);
+  }
   for (const mention of mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)) {
     const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
-    if (!/\b(?:wrote to|written to|letter to|sent to|writing to|sent|asks?|asking|asked)\s+(?:the\s+)?(?:(?:chief executive|CEO|board of|founder)\s+)?$/.test(before)) continue;
+    // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
+    const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+[\w.]+(?:\s+\d{1,2})?,?\s+to\s+(?:the\s+)?$/.test(before);
+    if (!sentWithTime && !/\b(?:wrote to|written to|letter to|sent to|writing to|sent|asks?|asking|asked)\s+(?:the\s+)?(?:(?:chief executive|CEO|board of|founder)\s+)?$/.test(before)) continue;
     const company = mention.kind === 'company' ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
     if (!company || mentions.find((m) => m.name === company)?.kind !== 'company') continue;
     const list = mention.kind === 'company' ? listFrom(mention, mentions.filter((m) => m.kind === 'company'), text) : [mention];

@@ -4,7 +4,7 @@
  * decides which of them name an organisation.
  */
 import nlp from 'compromise';
-import { capitalisedFunctionWords, lastWordMarkers, months, places } from './gazetteer.ts';
+import { capitalisedFunctionWords, lastWordMarkers, months, places, wellKnownOrganizations } from './gazetteer.ts';
 import type { TextRange } from './text.ts';
 
 export interface NameCandidate {
@@ -138,7 +138,10 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   const right = tokens.slice(andIndex + 1);
   const wholeEndsInMarker = lastWordMarkers[tokens[tokens.length - 1]!.text] !== undefined;
   const leftEndsInMarker = lastWordMarkers[left[left.length - 1]!.text] !== undefined;
-  if (wholeEndsInMarker && !leftEndsInMarker && right[0]?.text !== 'the') return [tokens];
+  // "HRW and Amnesty International": an acronym or a well-known name on the left is a name of its own.
+  const leftText = left.map((t) => t.text).join(' ');
+  const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined;
+  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && right[0]?.text !== 'the') return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
   return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right)];

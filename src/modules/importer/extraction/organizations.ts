@@ -175,16 +175,16 @@ function acceptListSiblings(
   }
 }
 
-/** "Israeli military", "Dutch police": a nationality and a lower-case institution. */
+/** "Israeli military", "Dutch police", "Israeli government": a nationality and a lower-case institution. */
 function findNationalInstitutions(text: string): { name: string; kind: OrgKind }[] {
   const found: { name: string; kind: OrgKind }[] = [];
   const countries = [...places].filter((place) => /^\p{Lu}/u.test(place)).map(escapeRegExp).join('|');
   for (const match of text.matchAll(new RegExp(`\\b(?:${countries})['’]s\\s+(military|army|armed forces|navy|air force)\\b`, 'g'))) {
     found.push({ name: match[0], kind: 'military' });
   }
-  const pattern = new RegExp(`\\b(${[...demonyms].map(escapeRegExp).join('|')})\\s+(military|army|armed forces|navy|air force|police)\\b`, 'g');
+  const pattern = new RegExp(`\\b(${[...demonyms].map(escapeRegExp).join('|')})\\s+(military|army|armed forces|navy|air force|police|government)\\b`, 'g');
   for (const match of text.matchAll(pattern)) {
-    const kind: OrgKind = match[2] === 'police' ? 'government' : 'military';
+    const kind: OrgKind = match[2] === 'police' || match[2] === 'government' ? 'government' : 'military';
     found.push({ name: match[0], kind });
   }
   return found;

@@ -35,7 +35,8 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   const matches = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
   for (const match of matches) {
     const raw = text.slice(match.offset.start, match.offset.start + match.offset.length);
-    const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').trim();
+    // "Dr. Yusuf Rahman" is Yusuf Rahman: an honorific is not part of the name.
+    const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '').trim();
     if (isPlausibleName(name)) names.add(name);
   }
   // compromise misses unfamiliar names in the commonest attribution of all.

@@ -68,7 +68,8 @@ function speakerFor(
   const inverted = /^[,.!?]?[ \t]*(?:said|says|added|wrote|stated|explained)[ \t]+/.exec(after);
   if (inverted) {
     const at = segment.end + 1 + inverted[0].length;
-    const who = mentions.find((m) => m.start === at || (m.start > at && m.start - at <= 4 && /^(?:the|an?)\s+$/.test(text.slice(at, m.start))));
+    // "said the company", "said Dr. Rahman", "said our director, Ana Ruiz".
+    const who = mentions.find((m) => m.start === at || (m.start > at && m.start - at <= 45 && /^(?:(?:the|an?|Dr\.?|Prof\.?)\s+|(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s+)$/.test(text.slice(at, m.start))));
     if (who) return who.name;
   }
   const direct = /^[,.!?]?[ \t]*/.exec(after)!;

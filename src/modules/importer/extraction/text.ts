@@ -14,7 +14,11 @@ export interface TextRange {
 const boilerplateLine = [
   /^\s*(home|start)\s*[›>»|/]/i, // breadcrumbs: "Home › Blog › ..."
   /^\s*share (this|on)\b/i,
+  /^\s*share\s*[:|]/i, // "Share: Twitter | Facebook | Email"
   /^\s*(posted|written|published) by\b/i,
+  /^\s*(posted|written|published)\b[^.]{0,40}?\bby\s+\p{Lu}/iu, // "Posted 20 May 2026 by Jane Porter | 6 min read"
+  /^(?:\s*[\p{L}&'’ ]{1,24}\s*[|·])+\s*[\p{L}&'’ ]{1,24}\s*$/u, // a row of links: "Tweet | Share | Print", "About us | Donate"
+  /^\s*(media|press)\s+contacts?\s*:/i,
   /^\s*[Bb]y [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}\s*(?:[|,–—-].*)?$/, // byline "By Jane Porter"
   /^\s*\((?:reporting|writing|additional reporting) by\b.*\)\s*$/i, // wire credit line
   /^\s*(subscribe|sign up)\b.*newsletter/i,
