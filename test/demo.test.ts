@@ -65,3 +65,28 @@ describe.each(engines)('the worked example on %s', (engine) => {
     expect(parentOf('Israeli military')).toBe('Israel Ministry of Defense');
   });
 });
+
+describe.each(engines)('the worked example’s letter and promise, on a chosen day, on %s', (engine) => {
+  it('shows the Microsoft letter as no response, overdue since 10 October 2025, and the promise to reply as past due, awaiting a decision', async () => {
+    const { getLetterStatus } = await import('../src/modules/letters/letter-lifecycle.service.ts');
+    const { getCompanyScorecard } = await import('../src/modules/scorecards/scorecards.service.ts');
+    const { PageClient } = await import('./support/browser.ts');
+    const app = await openTestApplication(engine, { at: '2025-11-03T12:00:00Z' });
+    try {
+      await loadDemo(app.services);
+      const dossier = await getCaseDossier(app.services, publicActor, 'microsoft-unit-8200');
+      const letter = dossier.letters[0]!;
+      expect(await getLetterStatus(app.services, publicActor, letter.id)).toMatchObject({ stage: 'published', state: 'no_response', overdueByDays: 24, overdueSince: '2025-10-10' });
+      const scorecard = await getCompanyScorecard(app.services, publicActor, letter.recipient.id);
+      expect(scorecard).toMatchObject({ lettersReceived: 1, lettersPastDeadline: 1, responseRate: 0, openCommitments: 2, pastDueCommitments: 1 });
+      const page = await new PageClient(app).get(`/letters/${letter.id}`);
+      expect(page.html).toContain('No response');
+      expect(page.html).toContain('since October 10, 2025');
+      app.clock.set('2025-10-20T12:00:00Z');
+      expect((await getLetterStatus(app.services, publicActor, letter.id)).summary).toBe('No response: overdue by 10 days, since 2025-10-10');
+      expect((await getCompanyScorecard(app.services, publicActor, letter.recipient.id)).pastDueCommitments).toBe(0);
+    } finally {
+      await app.destroy();
+    }
+  });
+});

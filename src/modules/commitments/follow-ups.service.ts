@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { id, longText } from '../../shared/fields.ts';
 import type { ServiceContext } from '../../shared/service-context.ts';
 import { findCaseAccess } from '../cases/case-access.ts';
-import type { Actor } from '../users/actor.ts';
+import { type Actor, requireStaff } from '../users/actor.ts';
 import type { Commitment } from './commitment.ts';
 import { commitmentState, type CommitmentState } from './commitment-status.ts';
 import { getCommitment, updateCommitment } from './commitments.service.ts';
@@ -41,6 +41,7 @@ export async function decideCommitment(ctx: ServiceContext, actor: Actor, commit
 
 /** The open follow-up tasks of the cases the actor may edit. */
 export async function listFollowUps(ctx: ServiceContext, actor: Actor): Promise<FollowUp[]> {
+  requireStaff(actor);
   const rows = await ctx.db
     .selectFrom('commitment_follow_ups')
     .innerJoin('commitments', 'commitments.id', 'commitment_follow_ups.commitment_id')

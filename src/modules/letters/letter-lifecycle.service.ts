@@ -76,8 +76,10 @@ export async function publishLetter(ctx: ServiceContext, actor: Actor, letterId:
 }
 
 export async function getLetterStatus(ctx: ServiceContext, actor: Actor, letterId: string): Promise<LetterStatus> {
-  const { letter } = await requireLetterReader(ctx, ctx.db, actor, letterId);
-  return computeLetterStatusFor(ctx.db, letter, ctx.clock.now());
+  const { letter, access } = await requireLetterReader(ctx, ctx.db, actor, letterId);
+  const status = await computeLetterStatusFor(ctx.db, letter, ctx.clock.now());
+  // Who approved, by name, is for the coalition itself: not for the public or the company.
+  return access.isInsider ? status : withoutApprovers(status);
 }
 
 export async function computeLetterStatusFor(db: Queryable, letter: Letter, now: Date): Promise<LetterStatus> {
@@ -88,4 +90,8 @@ export async function computeLetterStatusFor(db: Queryable, letter: Letter, now:
 export async function loadApprovals(db: Queryable, letterId: string): Promise<LetterApproval[]> {
   const rows = await db.selectFrom('letter_approvals').selectAll().where('letter_id', '=', letterId).execute();
   return rows.map((row) => ({ organizationId: row.organization_id, userName: row.user_name, approvedAt: row.approved_at }));
+}
+
+export function withoutApprovers(status: LetterStatus): LetterStatus {
+  return { ...status, approvals: status.approvals.map((approval) => ({ ...approval, approvedBy: null, approvedAt: null })) };
 }

@@ -7,7 +7,7 @@ import { renderPage } from '../../shared/ui/render.tsx';
 import { mailOf } from '../mail/mailer.ts';
 import { classifyAnswer } from '../responses/classification.service.ts';
 import { answerClassifications, type LetterResponse } from '../responses/response.ts';
-import { loadResponses } from '../responses/responses.service.ts';
+import { listResponses } from '../responses/responses.service.ts';
 import { loadAttachments } from '../portal/portal.service.ts';
 import type { ResponseAttachment } from '../portal/portal.ts';
 import { inviteRespondent } from '../portal/invitations.service.ts';
@@ -192,6 +192,14 @@ function LetterPage({ page, data }: { page: PageContext; data: LetterPageData })
         <dd>{letter.recipient.name}</dd>
         <dt>{t('signatories')}</dt>
         <dd>{letter.signatories.map((signatory) => signatory.name).join(', ')}</dd>
+        {letter.followsLetterId && (
+          <>
+            <dt>{t('followsLetter')}</dt>
+            <dd>
+              <a href={`/letters/${letter.followsLetterId}`}>{letter.followsLetterId}</a>
+            </dd>
+          </>
+        )}
         {letter.sentOn && (
           <>
             <dt>{t('sent')}</dt>
@@ -318,7 +326,7 @@ export function registerLetterPages(app: Hono<AppEnv>): void {
     const { letter, access } = await requireLetterReader(services, services.db, c.var.actor, letterId);
     const [status, responses, attachments, extensions] = await Promise.all([
       getLetterStatus(services, c.var.actor, letterId),
-      loadResponses(services.db, { letterIds: [letterId] }),
+      listResponses(services, c.var.actor, letterId),
       loadAttachments(services.db, letterId),
       listExtensions(services, c.var.actor, letterId),
     ]);

@@ -48,7 +48,7 @@ export async function renderEmail(ctx: ServiceContext, email: OutboundEmailsTabl
       const letter = await letterOf(payload.letterId);
       if (!letter) return null;
       return {
-        subject: `Reminder: answers due in ${payload.days} day${payload.days === 1 ? '' : 's'} — ${letter.subject}`,
+        subject: `Reminder: answers due in ${payload.days} day${payload.days === 1 ? '' : 's'}: ${letter.subject}`,
         text: `This is a reminder that answers to the letter "${letter.subject}" from ${letter.signatories.map((s) => s.name).join(', ')} are due ${deadlineText(String(payload.deadlineAt))}.\n\nAnswer, or ask for more time, through the portal:\n${portal}/letters/${letter.id}\n`,
       };
     }
@@ -56,7 +56,7 @@ export async function renderEmail(ctx: ServiceContext, email: OutboundEmailsTabl
       const letter = await letterOf(payload.letterId);
       if (!letter) return null;
       return {
-        subject: `Overdue: ${letter.recipient.name} has not answered — ${letter.subject}`,
+        subject: `Overdue: ${letter.recipient.name} has not answered: ${letter.subject}`,
         text: `The deadline of ${deadlineText(String(payload.deadlineAt))} has passed and ${letter.recipient.name} has not responded.\n\nThe letter: ${mailOf(ctx).publicUrl}/letters/${letter.id}\n`,
       };
     }
@@ -94,12 +94,12 @@ export async function renderEmail(ctx: ServiceContext, email: OutboundEmailsTabl
       if (!letter || !detail) return null;
       if (email.kind === 'extension-requested') {
         return {
-          subject: `${letter.recipient.name} asks for more time — ${letter.subject}`,
+          subject: `${letter.recipient.name} asks for more time: ${letter.subject}`,
           text: `${detail.requestedBy} asks to extend the deadline to ${deadlineText(detail.requestedDeadlineAt)}.\n\nReason: ${detail.reason}\n\nDecide: ${mailOf(ctx).publicUrl}/letters/${letter.id}\n`,
         };
       }
       return {
-        subject: `Extension ${detail.status} — ${letter.subject}`,
+        subject: `Extension ${detail.status}: ${letter.subject}`,
         text: `Your request for more time was ${detail.status}.${detail.grantedDeadlineAt ? ` The new deadline is ${deadlineText(detail.grantedDeadlineAt)}.` : ''}${detail.decisionNote ? `\n\n${detail.decisionNote}` : ''}\n\n${portal}/letters/${letter.id}\n`,
       };
     }

@@ -9,9 +9,9 @@ import { transact } from '../audit/transact.ts';
 import { storeUpload } from '../evidence/upload.ts';
 import type { Letter } from '../letters/letter.ts';
 import type { DeadlineExtension } from '../letters/letter-lifecycle.ts';
-import { computeLetterStatusFor } from '../letters/letter-lifecycle.service.ts';
+import { computeLetterStatusFor, loadApprovals, withoutApprovers } from '../letters/letter-lifecycle.service.ts';
 import { caseEditorEmails, companyEmails } from '../letters/letter-recipients.ts';
-import type { LetterStatus } from '../letters/letter-status.ts';
+import { computeLetterStatus, type LetterStatus } from '../letters/letter-status.ts';
 import { loadLetters } from '../letters/letters.repository.ts';
 import { requireLetterReader } from '../letters/letters.service.ts';
 import { deadlineHistory, loadExtensions } from '../letters/extensions.service.ts';
@@ -57,7 +57,7 @@ export async function listPortalLetters(ctx: ServiceContext, actor: Actor): Prom
   const summaries = await Promise.all(
     letters.map(async (letter) => ({
       letter: { id: letter.id, subject: letter.subject, sentOn: letter.sentOn, responseDeadline: letter.responseDeadline, signatories: letter.signatories.map((s) => s.name) },
-      status: await computeLetterStatusFor(ctx.db, letter, now),
+      status: withoutApprovers(await computeLetterStatusFor(ctx.db, letter, now)),
     })),
   );
   return summaries.sort((a, b) => (b.letter.sentOn ?? '').localeCompare(a.letter.sentOn ?? ''));
@@ -66,19 +66,24 @@ export async function listPortalLetters(ctx: ServiceContext, actor: Actor): Prom
 export async function getPortalLetter(ctx: ServiceContext, actor: Actor, letterId: string): Promise<PortalLetter> {
   requireRespondent(actor);
   const { letter } = await requireLetterReader(ctx, ctx.db, actor, letterId);
-  const [status, drafts, attachments, responses, extensions] = await Promise.all([
-    computeLetterStatusFor(ctx.db, letter, ctx.clock.now()),
+  const [approvals, drafts, attachments, responses, extensions] = await Promise.all([
+    loadApprovals(ctx.db, letterId),
     loadDrafts(ctx.db, letter),
     loadAttachments(ctx.db, letterId),
     loadResponses(ctx.db, { letterIds: [letterId] }),
     loadExtensions(ctx.db, [letterId]),
   ]);
+  const status = withoutApprovers(computeLetterStatus({ letter, responses, approvals, now: ctx.clock.now() }));
   return {
     letter,
     status,
     drafts,
     draftAttachments: attachments.filter((attachment) => attachment.responseId === null),
-    responses: responses.map((response) => ({ ...response, attachments: attachments.filter((attachment) => attachment.responseId === response.id) })),
+    responses: responses.map((response) => ({
+      ...response,
+      answers: response.answers.map((answer) => ({ ...answer, classifiedBy: null, classifiedAt: null })),
+      attachments: attachments.filter((attachment) => attachment.responseId === response.id),
+    })),
     extensions,
     deadlines: deadlineHistory(letter, extensions),
   };

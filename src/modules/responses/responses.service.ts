@@ -9,8 +9,10 @@ import type { Actor } from '../users/actor.ts';
 import type { AnswerClassification, LetterResponse, ResponseInput } from './response.ts';
 
 export async function listResponses(ctx: ServiceContext, actor: Actor, letterId: string): Promise<LetterResponse[]> {
-  await requireLetterReader(ctx, ctx.db, actor, letterId);
-  return loadResponses(ctx.db, { letterIds: [letterId] });
+  const { access } = await requireLetterReader(ctx, ctx.db, actor, letterId);
+  const responses = await loadResponses(ctx.db, { letterIds: [letterId] });
+  // Which editor classified an answer is the coalition's business, not the public's or the company's.
+  return access.isInsider ? responses : responses.map((response) => ({ ...response, answers: response.answers.map((answer) => ({ ...answer, classifiedBy: null, classifiedAt: null })) }));
 }
 
 /** What a company sent back, recorded by an editor. Responses are never edited: a correction supersedes. */
