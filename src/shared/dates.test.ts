@@ -30,6 +30,10 @@ describe('deadlines in a time zone', () => {
 });
 
 describe('canonical JSON', () => {
+  it('keeps a key named __proto__ as an ordinary key', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
+  });
+
   it('gives the same text for the same value, whatever the key order', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
