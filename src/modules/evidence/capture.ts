@@ -4,7 +4,7 @@
  * service that records captures (later, with the database) compares their texts with text-diff.
  */
 import type { BlobStore, StoredBlob } from './blob-store.ts';
-import { extractReadable, type ReadableText } from './readable.ts';
+import type { ReadableText } from './readable.ts';
 import { fetchForArchive, headerValue, type FetchForArchiveOptions, type HeaderPairs } from './safe-fetch.ts';
 import { buildCaptureWarc } from './warc.ts';
 
@@ -37,6 +37,8 @@ export interface CaptureOptions {
 export async function captureUrl(url: string, options: CaptureOptions): Promise<Capture> {
   const fetched = await fetchForArchive(url, options.fetch);
   const finalHeaders = fetched.hops[fetched.hops.length - 1]!.response.headers;
+  // Readability and its DOM load on the first capture, not with every server start.
+  const { extractReadable } = await import('./readable.ts');
   const readable = extractReadable(fetched.body, fetched.finalUrl, {
     contentType: headerValue(finalHeaders, 'content-type') ?? fetched.contentType,
     contentEncoding: headerValue(finalHeaders, 'content-encoding'),

@@ -19,8 +19,7 @@ import { readBlob } from '../evidence/blob-store.ts';
 import type { CaptureRecord } from '../evidence/evidence.ts';
 import { uploadSource } from '../evidence/upload-source.service.ts';
 import type { Actor } from '../users/actor.ts';
-import { extractArticle, maxArticleChars } from './extraction/extract-article.ts';
-import { decodeText, htmlToArticle, readArticleBytes } from './extraction/read-article-file.ts';
+import { maxArticleChars } from './extraction/types.ts';
 import type { Extraction, Span } from './extraction/types.ts';
 import type { ArticleImport, ImportFile, ImportReview, Match, SuggestionKind, SuggestionPayload } from './import.ts';
 import { countSuggestions, findImportRow, listImportRows, listSuggestionRows, matchNames, toArticleImport, toSuggestion } from './imports.repository.ts';
@@ -43,6 +42,7 @@ export async function importArticle(ctx: ServiceContext, actor: Actor, caseId: s
 
   // A file is read and checked before anything is stored; an address has to be fetched (and so
   // archived) before its text can be read.
+  const { readArticleBytes } = await readers();
   const article = 'file' in from ? readArticleBytes(from.file.bytes, from.file.filename) : null;
   if (article) refuseTooLong(article.text);
 
@@ -75,6 +75,7 @@ export async function importArticle(ctx: ServiceContext, actor: Actor, caseId: s
 
   const published = options.published ?? (pagePublished && isCalendarDate(pagePublished) ? pagePublished : calendarDateIn(ctx.clock.now(), 'UTC'));
   const dictionary = await loadRecordDictionary(ctx.db);
+  const { extractArticle } = await import('./extraction/extract-article.ts');
   const extraction = extractArticle(text, { published, knownOrganizations: dictionary.organizations, knownPeople: dictionary.people });
   const drafts = suggestionsFrom(extraction, dictionary);
   const notice = drafts.length > 0 ? null : /[A-Za-z]{2}/.test(text) ? nothingFoundNotice : notLatinScriptNotice;
@@ -128,6 +129,11 @@ export async function importArticle(ctx: ServiceContext, actor: Actor, caseId: s
   return getImportReview(ctx, actor, importId);
 }
 
+/** The article readers and the extraction load on first use: they cost a server's start a third of a second. */
+function readers() {
+  return import('./extraction/read-article-file.ts');
+}
+
 function refuseTooLong(text: string): void {
   if (text.length <= maxArticleChars) return;
   const message = `is ${text.length.toLocaleString('en')} characters long, over the ${maxArticleChars.toLocaleString('en')}-character limit for one article`;
@@ -148,6 +154,7 @@ function headlineOf(text: string): string | null {
 async function capturedArticleText(ctx: ServiceContext, capture: CaptureRecord): Promise<string> {
   if (/^(text\/html|application\/xhtml\+xml)/i.test(capture.contentType)) {
     try {
+      const { decodeText, htmlToArticle } = await readers();
       const html = decodeText(await readBlob(ctx.evidence.blobStore, capture.body.sha256));
       const article = htmlToArticle(html);
       if (article.text.trim() !== '') return article.text;

@@ -13,14 +13,14 @@ import { findOrganizations } from './organizations.ts';
 import { describePeople, findPersonNames } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { findHeadline, maskBoilerplate, splitParagraphs, splitSentences } from './text.ts';
-import type { ExtractOptions, Extraction } from './types.ts';
+import { type ExtractOptions, type Extraction, maxArticleChars } from './types.ts';
 
 /**
  * Longer texts are refused. 200,000 characters is a 30,000-word article, several times the
  * longest news report, and extracts in about two seconds; far longer texts are reports or dumps
  * that a reviewer cannot check anyway, and some matching steps grow faster than linearly.
  */
-export const maxArticleChars = 200_000;
+export { maxArticleChars };
 
 export function emptyExtraction(): Extraction {
   return { organizations: [], people: [], quotes: [], events: [], letters: [] };

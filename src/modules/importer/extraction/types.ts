@@ -1,5 +1,8 @@
 /** Shapes of what the extraction engine returns: draft records for a person to review. */
 
+/** Longer texts are refused: some matching steps grow faster than the text. */
+export const maxArticleChars = 200_000;
+
 export const orgKinds = [
   'ngo', 'company', 'government', 'military', 'media', 'investor', 'union', 'intergovernmental', 'other',
 ] as const;
