@@ -174,7 +174,9 @@ describe.each(engines)('letters and their life on %s', (engine) => {
     // The public and the company never learn which person approved or classified.
     expect((await api(app, 'GET', `/letters/${letter.id}/status`, { token: editor.token })).json.approvals[0].approvedBy).not.toBeNull();
     const scorecardPage = await browser.get(`/companies/${companyId}/scorecard`);
-    expect(scorecardPage.html).toContain('Response rate: letters past deadline to which the company responded, fully or partially, divided by letters past deadline.');
+    expect(scorecardPage.html).toContain('<dt>Response rate</dt><dd>letters past deadline to which the company responded, fully or partially, divided by letters past deadline.</dd>');
+    await browser.post('/language', { locale: 'ar' });
+    expect((await browser.get(`/companies/${companyId}/scorecard`)).html).toContain('<dt>معدل الرد</dt>');
     // The public sees none of this private case.
     expect((await api(app, 'GET', `/companies/${companyId}/scorecard`)).status).toBe(404);
   });

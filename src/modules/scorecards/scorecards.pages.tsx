@@ -3,23 +3,26 @@ import type { AppEnv } from '../../shared/http.ts';
 import type { PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { LetterStatusText } from '../letters/letters.pages.tsx';
-import type { Scorecard } from './scorecard.ts';
+import { type Scorecard, scorecardDefinitions } from './scorecard.ts';
 import { getCompanyScorecard } from './scorecards.service.ts';
+
+/** The page prints the same definitions as the API, in the reader's language. */
+const definitionKeys = Object.keys(scorecardDefinitions) as (keyof typeof scorecardDefinitions)[];
 
 function ScorecardPage({ page, scorecard }: { page: PageContext; scorecard: Scorecard }) {
   const { t } = page;
   const percent = (value: number | null) => (value === null ? t('notApplicable') : `${Math.round(value * 1000) / 10}%`);
   const days = (value: number | null) => (value === null ? t('notApplicable') : String(Math.round(value * 10) / 10));
   const rows: [string, string][] = [
-    ['Letters received', String(scorecard.lettersReceived)],
-    ['Letters past deadline', String(scorecard.lettersPastDeadline)],
-    ['Response rate', `${percent(scorecard.responseRate)} (${scorecard.respondedPastDeadline} / ${scorecard.lettersPastDeadline})`],
-    ['Median days to respond', days(scorecard.medianDaysToRespond)],
-    ['Mean days to respond', days(scorecard.meanDaysToRespond)],
-    ['Share of questions answered', `${percent(scorecard.shareOfQuestionsAnswered)} (${scorecard.questionsAnswered} / ${scorecard.questionsCounted})`],
-    ['Open commitments', `${scorecard.openCommitments} (past due: ${scorecard.pastDueCommitments})`],
-    ['Broken commitments', String(scorecard.brokenCommitments)],
-    ['Extensions requested', String(scorecard.extensionsRequested)],
+    [t('scorecard.lettersReceived'), String(scorecard.lettersReceived)],
+    [t('scorecard.lettersPastDeadline'), String(scorecard.lettersPastDeadline)],
+    [t('scorecard.responseRate'), `${percent(scorecard.responseRate)} (${scorecard.respondedPastDeadline} / ${scorecard.lettersPastDeadline})`],
+    [t('scorecard.medianDaysToRespond'), days(scorecard.medianDaysToRespond)],
+    [t('scorecard.meanDaysToRespond'), days(scorecard.meanDaysToRespond)],
+    [t('scorecard.shareOfQuestionsAnswered'), `${percent(scorecard.shareOfQuestionsAnswered)} (${scorecard.questionsAnswered} / ${scorecard.questionsCounted})`],
+    [t('scorecard.openCommitments'), `${scorecard.openCommitments} (${t('scorecard.pastDue', { count: scorecard.pastDueCommitments })})`],
+    [t('scorecard.brokenCommitments'), String(scorecard.brokenCommitments)],
+    [t('scorecard.extensionsRequested'), String(scorecard.extensionsRequested)],
   ];
   return (
     <article>
@@ -47,12 +50,15 @@ function ScorecardPage({ page, scorecard }: { page: PageContext; scorecard: Scor
       </ul>
       <h2>{t('definitions')}</h2>
       <dl>
-        {Object.entries(scorecard.definitions).map(([key, definition]) => (
-          <>
-            <dt>{key}</dt>
-            <dd>{definition}</dd>
-          </>
-        ))}
+        {definitionKeys.map((key) => {
+          const [term, ...meaning] = t(`scorecardDefinition.${key}`).split(': ');
+          return (
+            <>
+              <dt>{term}</dt>
+              <dd>{meaning.join(': ')}</dd>
+            </>
+          );
+        })}
       </dl>
     </article>
   );
