@@ -8,6 +8,7 @@ import { bundleCase, verifyBundle } from '../src/modules/evidence/case-bundle.se
 import { startArticleServer, type ArticleServer } from './support/article-server.ts';
 import { engines, openTestApplication, type TestApplication } from './support/engines.ts';
 import { buildCase, buildUser, systemTestActor } from './support/factories.ts';
+import { PageClient } from './support/browser.ts';
 import { api, auditCount } from './support/http.ts';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
@@ -239,5 +240,31 @@ describe.each(engines)('evidence, on %s', (engine) => {
     const publicPage = await (await app.web.request(`/cases/${published.slug}`)).text();
     expect(publicPage).toContain(`/api/v1/cases/${published.id}/bundle?scope=public`);
     expect(publicPage).not.toContain('name="url"');
+  });
+  it('uploads a file from the case page, for the case’s editors only', async () => {
+    const caseRow = await buildCase(app.services, editor.actor, { title: 'Uploads from the page' });
+    const signIn = async (user: typeof editor) => {
+      const browser = new PageClient(app);
+      await browser.get('/sign-in');
+      await browser.post('/sign-in', { email: user.email, password: user.password });
+      return browser;
+    };
+    const pdf = () => {
+      const form = new FormData();
+      form.set('file', new File([Buffer.from('%PDF-1.4\n% page upload\n')], 'letter.jpg', { type: 'image/jpeg' }));
+      return form;
+    };
+    const browser = await signIn(editor);
+    expect((await browser.get(`/cases/${caseRow.slug}`)).html).toContain('enctype="multipart/form-data"');
+    expect((await browser.postMultipart(`/cases/${caseRow.slug}/uploads`, pdf(), { csrf: null })).status).toBe(403);
+    const uploaded = await browser.postMultipart(`/cases/${caseRow.slug}/uploads`, pdf());
+    expect(uploaded).toMatchObject({ status: 303, location: `/cases/${caseRow.slug}#evidence` });
+    const page = await browser.get(`/cases/${caseRow.slug}`);
+    expect(page.html).toContain('letter.jpg');
+    expect(page.html).toContain('application/pdf');
+
+    const stranger = await signIn(outsider);
+    expect((await stranger.get(`/cases/${caseRow.slug}`)).html).not.toContain('enctype="multipart/form-data"');
+    expect((await stranger.postMultipart(`/cases/${caseRow.slug}/uploads`, pdf())).status).toBe(404);
   });
 });

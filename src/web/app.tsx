@@ -113,7 +113,7 @@ export function createApp(services: ServiceContext, options: AppOptions): Hono<A
       throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${services.evidence.uploadMaxBytes} bytes`);
     },
   });
-  const isUpload = (method: string, path: string) => method === 'POST' && /^\/api\/v1\/cases\/[^/]+\/uploads$/.test(path);
+  const isUpload = (method: string, path: string) => method === 'POST' && /^(\/api\/v1)?\/cases\/[^/]+\/uploads$/.test(path);
   // A company's attachments to its response: 10 MB a file, plus room for the multipart envelope.
   const attachmentBodyLimit = bodyLimit({
     maxSize: 10 * 1024 * 1024 + 64 * 1024,

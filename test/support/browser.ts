@@ -19,6 +19,13 @@ export class PageClient {
     return this.send(path, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
+  /** Posts a multipart form (a file upload), with the CSRF field unless the test says otherwise. */
+  async postMultipart(path: string, form: FormData, options: { csrf?: string | null } = {}) {
+    const csrf = options.csrf === undefined ? this.cookies.get('answerable_csrf') : options.csrf;
+    if (csrf !== null && csrf !== undefined) form.set('_csrf', csrf);
+    return this.send(path, { method: 'POST', body: form });
+  }
+
   private async send(path: string, init: RequestInit) {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await this.app.web.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Hono } from 'hono';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../../shared/http.ts';
@@ -5,6 +7,7 @@ import { validationError } from '../../shared/http.ts';
 import { CsrfField, type PageContext } from '../../shared/ui/layout.tsx';
 import { getCaseByReference } from '../cases/cases.service.ts';
 import { archiveSource } from './archive-source.service.ts';
+import { uploadSource } from './upload-source.service.ts';
 import type { EvidenceOverview } from './captures.service.ts';
 import { archiveInput } from './evidence.ts';
 
@@ -69,6 +72,12 @@ export function EvidencePanel({ page, caseId, published, evidence, sources }: { 
           <label for="archive-url">{t('archiveUrl')}</label> <input id="archive-url" name="url" type="url" required dir="ltr" /> <button type="submit">{t('archive')}</button>
         </form>
       )}
+      {evidence.canEdit && (
+        <form method="post" action={`/cases/${caseId}/uploads`} enctype="multipart/form-data">
+          <CsrfField page={page} />
+          <label for="upload-file">{t('uploadFile')}</label> <input id="upload-file" name="file" type="file" required /> <button type="submit">{t('upload')}</button>
+        </form>
+      )}
       {published && (
         <p>
           <a href={`${api}/cases/${caseId}/bundle?scope=public`}>{t('downloadBundle')}</a>{' '}
@@ -99,6 +108,16 @@ export function registerEvidencePages(app: Hono<AppEnv>): void {
     if (!parsed.success) throw validationError(parsed.error.issues);
     if (c.var.actor.role === 'public') throw new AppError('UNAUTHENTICATED');
     await archiveSource(c.var.services, c.var.actor, detail.id, parsed.data);
+    return c.redirect(`/cases/${detail.slug}#evidence`, 303);
+  });
+
+  app.post('/cases/:reference/uploads', async (c) => {
+    const detail = await getCaseByReference(c.var.services, c.var.actor, c.req.param('reference'));
+    if (c.var.actor.role === 'public') throw new AppError('UNAUTHENTICATED');
+    const file = (await c.req.parseBody()).file;
+    if (!(file instanceof File) || file.size === 0) throw AppError.invalid('file', 'choose a file to upload');
+    const bytes = Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>);
+    await uploadSource(c.var.services, c.var.actor, detail.id, bytes, { filename: file.name || undefined });
     return c.redirect(`/cases/${detail.slug}#evidence`, 303);
   });
 }
