@@ -45,3 +45,8 @@ export function formatPartialDate(value: string, locale: string): string {
 export function calendarDateIn(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** An instant as people read it: "October 10, 2025 at 23:59 UTC", in the zone that matters to them. */
+export function formatInstant(instant: string, locale: string, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone, hourCycle: 'h23', numberingSystem: 'latn' }).format(new Date(instant)) + ` (${timeZone})`;
+}

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../../shared/http.ts';
-import { formatPartialDate } from '../../shared/partial-date.ts';
+import { formatInstant, formatPartialDate } from '../../shared/partial-date.ts';
 import { CsrfField, type PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { mailOf } from '../mail/mailer.ts';
@@ -122,6 +122,7 @@ export function ResponseList({ page, letter, responses, attachments, canClassify
 export function ExtensionList({ page, letter, extensions, canDecide }: { page: PageContext; letter: Letter; extensions: DeadlineExtension[]; canDecide: boolean }) {
   const { t } = page;
   const history = deadlineHistory(letter, extensions);
+  const when = (instant: string) => formatInstant(instant, page.locale, letter.responseDeadline?.timeZone ?? 'UTC');
   return (
     <>
       <h3>{t('deadlines')}</h3>
@@ -130,7 +131,7 @@ export function ExtensionList({ page, letter, extensions, canDecide }: { page: P
       ) : (
         <ol>
           {history.map((entry, index) => (
-            <li>{index < history.length - 1 ? <del>{entry.at}</del> : <strong>{entry.at}</strong>}</li>
+            <li>{index < history.length - 1 ? <del>{when(entry.at)}</del> : <strong>{when(entry.at)}</strong>}</li>
           ))}
         </ol>
       )}
@@ -141,7 +142,7 @@ export function ExtensionList({ page, letter, extensions, canDecide }: { page: P
         <ul>
           {extensions.map((extension) => (
             <li>
-              {extension.requestedBy}: {extension.requestedDeadlineAt} — {extension.reason} <span class="badge">{extension.status}</span>
+              {extension.requestedBy}: {when(extension.requestedDeadlineAt)} — {extension.reason} <span class="badge">{extension.status}</span>
               {extension.decidedBy && <span class="meta"> ({extension.decidedBy}{extension.decisionNote ? `: ${extension.decisionNote}` : ''})</span>}
               {canDecide && extension.status === 'pending' && (
                 <form method="post" action={`/extensions/${extension.id}/decide`} class="inline">

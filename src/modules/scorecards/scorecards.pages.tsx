@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../shared/http.ts';
+import { formatInstant } from '../../shared/partial-date.ts';
 import type { PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { LetterStatusText } from '../letters/letters.pages.tsx';
@@ -29,7 +30,7 @@ function ScorecardPage({ page, scorecard }: { page: PageContext; scorecard: Scor
       <h1>
         {t('scorecard')}: {scorecard.company.name}
       </h1>
-      <p class="meta">{scorecard.asOf}</p>
+      <p class="meta">{formatInstant(scorecard.asOf, page.locale)}</p>
       <table>
         <tbody>
           {rows.map(([label, value]) => (
