@@ -175,6 +175,10 @@ describe.each(engines)('the company portal on %s', (engine) => {
     const created = await browser.post(`/invitations/${token}`, { name: 'Counsel', password: 'a long enough passphrase', totpSecret: secret, totpCode: currentTotp(secret, app.clock.now()) });
     expect(created).toMatchObject({ status: 303, location: '/portal' });
     expect((await browser.get('/portal')).html).toContain(fresh.letter.subject);
+    // The authenticator secret is sealed at rest, never stored as it was shown.
+    const stored = await app.services.db.selectFrom('users').select('totp_secret').where('email', '=', fresh.contact).executeTakeFirstOrThrow();
+    expect(stored.totp_secret).toMatch(/^v1\./);
+    expect(stored.totp_secret).not.toContain(secret);
     const later = new PageClient(app);
     await later.get('/sign-in');
     expect((await later.post('/sign-in', { email: fresh.contact, password: 'a long enough passphrase' })).status).toBe(401);

@@ -10,7 +10,7 @@ import { requireLetterEditor } from '../letters/letters.service.ts';
 import { mailOf } from '../mail/mailer.ts';
 import { queueEmails, type QueuedEmail } from '../mail/outbound-mail.ts';
 import { type Actor, systemActor } from '../users/actor.ts';
-import { hashPassword, hashToken, verifyTotp } from '../users/secrets.ts';
+import { hashPassword, hashToken, sealTotpSecret, verifyTotp } from '../users/secrets.ts';
 import { startSession } from '../users/sessions.service.ts';
 import type { User } from '../users/user.ts';
 import { findUserByEmail, toUser } from '../users/users.service.ts';
@@ -103,6 +103,7 @@ export async function acceptInvitation(ctx: ServiceContext, token: string, input
     throw AppError.invalid('totpCode', 'does not match the code of the authenticator app; check its time and try again');
   }
   const passwordHash = await hashPassword(input.password);
+  const fieldKey = input.totpSecret ? await ctx.evidence.fieldKey() : null;
   const user = await transact(ctx, systemActor('invitation'), async (tx, recordChange) => {
     const invitation = await findInvitationIn(ctx, tx, token);
     const used = await tx
@@ -113,15 +114,16 @@ export async function acceptInvitation(ctx: ServiceContext, token: string, input
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('GONE', 'This invitation has expired or was already used; ask the sender for a new one');
     if (await findUserByEmail(tx, invitation.email)) throw new AppError('CONFLICT', 'An account with this email exists already: sign in instead');
+    const id = newId();
     const row = {
-      id: newId(),
+      id,
       email: invitation.email,
       name: input.name,
       role: 'respondent',
       password_hash: passwordHash,
       organization_id: null,
       company_id: invitation.companyId,
-      totp_secret: input.totpSecret ?? null,
+      totp_secret: input.totpSecret && fieldKey ? sealTotpSecret(input.totpSecret, fieldKey, id) : null,
       locale: 'en',
       created_at: isoNow(ctx.clock),
       disabled_at: null,

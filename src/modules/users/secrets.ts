@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { openField, sealField } from '../evidence/field-crypto.ts';
 import { Secret, TOTP } from 'otpauth';
 
 // Algorithm.Argon2id; the package's const enum cannot be imported under verbatimModuleSyntax.
@@ -49,4 +50,16 @@ export function verifyTotp(secret: string, code: string, at: Date): boolean {
 
 export function currentTotp(secret: string, at: Date): string {
   return totpOf(secret).generate({ timestamp: at.getTime() });
+}
+
+/**
+ * A second factor's secret must be readable to check a code, so it cannot be hashed: it is sealed
+ * (AES-256-GCM under the instance's field key) and bound to its account.
+ */
+export function sealTotpSecret(secret: string, fieldKey: Buffer, userId: string): string {
+  return sealField(secret, fieldKey, `totp:${userId}`);
+}
+
+export function openTotpSecret(sealed: string, fieldKey: Buffer, userId: string): string {
+  return openField(sealed, fieldKey, `totp:${userId}`);
 }

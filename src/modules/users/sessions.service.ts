@@ -4,7 +4,7 @@ import { newSecret } from '../../shared/ids.ts';
 import type { ServiceContext } from '../../shared/service-context.ts';
 import { transact } from '../audit/transact.ts';
 import { systemActor } from './actor.ts';
-import { hashPassword, hashToken, verifyPassword, verifyTotp } from './secrets.ts';
+import { hashPassword, hashToken, openTotpSecret, verifyPassword, verifyTotp } from './secrets.ts';
 import type { SignInInput, User, UserInput } from './user.ts';
 import { countUsers, findUser, findUserByEmail, toUser } from './users.service.ts';
 import { newId } from '../../shared/ids.ts';
@@ -32,11 +32,13 @@ export async function signIn(ctx: ServiceContext, input: SignInInput, clientAddr
   decoyHash ??= hashPassword(newSecret());
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
   // An account with a second factor needs its current code too; a wrong code counts as a failure.
-  const secondFactorOk = !user?.totpSecret || (input.totp !== undefined && verifyTotp(user.totpSecret, input.totp, ctx.clock.now()));
+  const secondFactorOk =
+    !user?.totpSecret || (input.totp !== undefined && verifyTotp(openTotpSecret(user.totpSecret, await ctx.evidence.fieldKey(), user.id), input.totp, ctx.clock.now()));
   if (!user || !valid || !secondFactorOk || user.disabled || user.passwordHash === null) {
     const now = isoNow(ctx.clock);
     await ctx.db.insertInto('sign_in_failures').values(keys.map((key) => ({ key, attempted_at: now }))).execute();
-    throw new AppError('UNAUTHENTICATED', valid && user?.totpSecret && !secondFactorOk ? 'The email, password or code is not right' : 'The email or password is not right');
+    // One message whatever was wrong: telling a wrong code from a wrong password would confirm the password.
+    throw new AppError('UNAUTHENTICATED', 'The email or password is not right (or, with an authenticator app, its code)');
   }
   return { sessionToken: await startSession(ctx, user.id), user };
 }
