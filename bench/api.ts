@@ -36,6 +36,7 @@ async function measure(engine: 'sqlite' | 'postgres', databaseUrl: string | unde
           body: JSON.stringify({ title: 'Benchmark case', summary: 'Created by bench/api.ts' }),
           onResponse: (status: number, body: string, context: Record<string, unknown>) => {
             if (status === 201) context.caseId = (JSON.parse(body) as { id: string }).id;
+            else console.error(`case create failed: ${status} ${body.slice(0, 200)}`);
           },
         },
         {
