@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { formatPartialDate } from '../../shared/partial-date.ts';
 import type { AppEnv } from '../../shared/http.ts';
+import { LetterDetails } from '../letters/letter-details.tsx';
 import type { PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { type EvidenceOverview, getEvidenceOverview } from '../evidence/captures.service.ts';
@@ -88,51 +89,7 @@ function CasePage({ page, dossier, evidence, imports = null }: { page: PageConte
             <h3 dir="auto">
               <a href={`/letters/${letter.id}`}>{letter.subject}</a>
             </h3>
-            <dl>
-              <dt>{t('to')}</dt>
-              <dd>{letter.recipient.name}</dd>
-              <dt>{t('signatories')}</dt>
-              <dd>
-                {letter.signatories.map((signatory) => signatory.name).join(', ')}
-                {letter.signatoryCount && letter.signatoryCount > letter.signatories.length && (
-                  <span class="meta"> ({t('signatoriesOfTotal', { named: letter.signatories.length, total: letter.signatoryCount })})</span>
-                )}
-              </dd>
-              {letter.sentOn && (
-                <>
-                  <dt>{t('sent')}</dt>
-                  <dd>
-                    <DateText page={page} value={letter.sentOn} />
-                  </dd>
-                </>
-              )}
-              {letter.responseDeadline && (
-                <>
-                  <dt>{t('deadline')}</dt>
-                  <dd>
-                    <DateText page={page} value={letter.responseDeadline.date} /> <span class="meta">({letter.responseDeadline.timeZone})</span>
-                  </dd>
-                </>
-              )}
-              {letter.publishedOn && (
-                <>
-                  <dt>{t('publishedOn')}</dt>
-                  <dd>
-                    <DateText page={page} value={letter.publishedOn} />
-                  </dd>
-                </>
-              )}
-            </dl>
-            {letter.demands.length > 0 && (
-              <>
-                <h4>{t('demands')}</h4>
-                <ul>
-                  {letter.demands.map((demand) => (
-                    <li dir="auto">{demand}</li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <LetterDetails page={page} letter={letter} headingLevel={4} />
             {letter.questions.length > 0 && (
               <>
                 <h4>{t('questions')}</h4>

@@ -13,6 +13,7 @@ import type { ResponseAttachment } from '../portal/portal.ts';
 import { inviteRespondent } from '../portal/invitations.service.ts';
 import { deadlineHistory, decideExtension, listExtensions } from './extensions.service.ts';
 import type { Letter } from './letter.ts';
+import { LetterDetails } from './letter-details.tsx';
 import { contactInput, type DeadlineExtension, extensionDecisionInput, publishLetterInput, sendLetterInput } from './letter-lifecycle.ts';
 import { approveLetter, getLetterStatus, publishLetter, sendLetter } from './letter-lifecycle.service.ts';
 import type { LetterStatus } from './letter-status.ts';
@@ -188,45 +189,7 @@ function LetterPage({ page, data }: { page: PageContext; data: LetterPageData })
         {t('letterStatus')}: <LetterStatusText page={page} status={status} />
       </p>
       {letter.publishAt && status.stage !== 'published' && <p class="meta">{t('embargoedUntil', { at: letter.publishAt })}</p>}
-      <dl>
-        <dt>{t('to')}</dt>
-        <dd>{letter.recipient.name}</dd>
-        <dt>{t('signatories')}</dt>
-        <dd>{letter.signatories.map((signatory) => signatory.name).join(', ')}</dd>
-        {letter.followsLetterId && (
-          <>
-            <dt>{t('followsLetter')}</dt>
-            <dd>
-              <a href={`/letters/${letter.followsLetterId}`}>{letter.followsLetterId}</a>
-            </dd>
-          </>
-        )}
-        {letter.sentOn && (
-          <>
-            <dt>{t('sent')}</dt>
-            <dd>{formatPartialDate(letter.sentOn, page.locale)}</dd>
-          </>
-        )}
-        {letter.responseDeadline && (
-          <>
-            <dt>{t('deadline')}</dt>
-            <dd>
-              {formatPartialDate(letter.responseDeadline.date, page.locale)} <span class="meta">({letter.responseDeadline.timeZone})</span>
-            </dd>
-          </>
-        )}
-      </dl>
-      {letter.body && <blockquote>{letter.body}</blockquote>}
-      {letter.demands.length > 0 && (
-        <>
-          <h2>{t('demands')}</h2>
-          <ul>
-            {letter.demands.map((demand) => (
-              <li>{demand}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <LetterDetails page={page} letter={letter} />
       <h2>{t('questions')}</h2>
       <QuestionList page={page} letter={letter} status={status} />
 

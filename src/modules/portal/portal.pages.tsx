@@ -3,11 +3,11 @@ import { setCookie } from 'hono/cookie';
 import { sessionCookie, sessionCookieOptions } from '../../shared/cookies.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type AppEnv, validationError } from '../../shared/http.ts';
-import { formatPartialDate } from '../../shared/partial-date.ts';
 import { CsrfField, type PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { requestExtension } from '../letters/extensions.service.ts';
 import { extensionRequestInput } from '../letters/letter-lifecycle.ts';
+import { LetterDetails } from '../letters/letter-details.tsx';
 import { ExtensionList, LetterStatusText, QuestionList, ResponseList } from '../letters/letters.pages.tsx';
 import { newTotpSecret, totpUri } from '../users/secrets.ts';
 import { acceptInvitation, findInvitation } from './invitations.service.ts';
@@ -47,35 +47,7 @@ function PortalLetterPage({ page, data }: { page: PageContext; data: PortalLette
       <p>
         {t('letterStatus')}: <LetterStatusText page={page} status={status} />
       </p>
-      <dl>
-        <dt>{t('signatories')}</dt>
-        <dd>{letter.signatories.map((signatory) => signatory.name).join(', ')}</dd>
-        {letter.sentOn && (
-          <>
-            <dt>{t('sent')}</dt>
-            <dd>{formatPartialDate(letter.sentOn, page.locale)}</dd>
-          </>
-        )}
-        {letter.responseDeadline && (
-          <>
-            <dt>{t('deadline')}</dt>
-            <dd>
-              {formatPartialDate(letter.responseDeadline.date, page.locale)} <span class="meta">({letter.responseDeadline.at})</span>
-            </dd>
-          </>
-        )}
-      </dl>
-      {letter.body && <blockquote>{letter.body}</blockquote>}
-      {letter.demands.length > 0 && (
-        <>
-          <h2>{t('demands')}</h2>
-          <ul>
-            {letter.demands.map((demand) => (
-              <li>{demand}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <LetterDetails page={page} letter={letter} />
       <h2>{t('questions')}</h2>
       <QuestionList page={page} letter={letter} status={status} />
 
