@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { openApplication, startServer } from '../src/main.ts';
 import { systemActor } from '../src/modules/users/actor.ts';
 import { createApiToken, createUser } from '../src/modules/users/users.service.ts';
-import { round, temporaryDataDir, temporaryPostgres } from './support.ts';
+import { onEachEngine, round, temporaryDataDir } from './support.ts';
 
 const option = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const seconds = option('--seconds', 10);
@@ -62,14 +62,6 @@ async function measure(engine: 'sqlite' | 'postgres', databaseUrl: string | unde
   }
 }
 
-const results = [await measure('sqlite', undefined)];
-const postgres = await temporaryPostgres();
-if (postgres) {
-  try {
-    results.push(await measure('postgres', postgres.url));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachEngine(measure);
 console.log(`API create + read of a case (${connections} connections, ${seconds} s each; ratio = pairs/s ÷ /health requests/s)`);
 console.table(results);

@@ -10,7 +10,7 @@ import { appendAuditEntries, readAuditEntries, toContent } from '../src/modules/
 import { verifyAuditChain } from '../src/modules/audit/verify-audit.ts';
 import { systemActor } from '../src/modules/users/actor.ts';
 import { newId } from '../src/shared/ids.ts';
-import { round, temporaryDataDir, temporaryPostgres } from './support.ts';
+import { onEachEngine, round, temporaryDataDir } from './support.ts';
 
 const entries = Number(process.argv[process.argv.indexOf('--entries') + 1]) || 100_000;
 const batch = 1000;
@@ -60,14 +60,6 @@ async function measure(engine: 'sqlite' | 'postgres', databaseUrl: string | unde
   }
 }
 
-const results = [await measure('sqlite', undefined)];
-const postgres = await temporaryPostgres();
-if (postgres) {
-  try {
-    results.push(await measure('postgres', postgres.url));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachEngine(measure);
 console.log('audit verify (ratio = verify speed ÷ raw SHA-256 of the same canonical bytes in memory)');
 console.table(results);

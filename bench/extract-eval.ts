@@ -13,6 +13,7 @@ import { formatScoreTable, scoreArticle, sumScores, type ArticleScore, type Gold
 
 /** The split is marked in each gold file's note (see test/fixtures/articles/README.md). */
 function setOf(gold: GoldArticle): string {
+  if (gold.note?.includes('HELD-OUT-5')) return 'held-out-5';
   if (gold.note?.includes('HELD-OUT-4')) return 'held-out-4';
   if (gold.note?.includes('HELD-OUT-3')) return 'held-out-3';
   if (gold.note?.includes('HELD-OUT-2')) return 'held-out-2';
@@ -49,7 +50,7 @@ for (const folder of folders) {
 }
 
 const all = [...bySet.values()].flat();
-for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4']) {
+for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5']) {
   const scores = bySet.get(set) ?? [];
   if (scores.length === 0) continue;
   console.log(`\n${formatScoreTable(set, sumScores(scores), scores.length)}`);

@@ -19,7 +19,7 @@ import { mintInvitationLink } from '../src/modules/portal/invitations.service.ts
 import { saveAnswerDraft, submitResponse } from '../src/modules/portal/portal.service.ts';
 import { systemActor } from '../src/modules/users/actor.ts';
 import { actorOf, createUser } from '../src/modules/users/users.service.ts';
-import { round, temporaryDataDir, temporaryPostgres } from './support.ts';
+import { onEachEngine, round, temporaryDataDir } from './support.ts';
 
 const option = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const seconds = option('--seconds', 10);
@@ -78,14 +78,6 @@ async function measure(engine: 'sqlite' | 'postgres', databaseUrl: string | unde
   }
 }
 
-const results = [await measure('sqlite', undefined)];
-const postgres = await temporaryPostgres();
-if (postgres) {
-  try {
-    results.push(await measure('postgres', postgres.url));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachEngine(measure);
 console.log(`Portal letter page (${connections} connections, ${seconds} s each; ratio = page requests/s ÷ /health requests/s)`);
 console.table(results);

@@ -13,7 +13,7 @@ import { sweepReminders } from '../src/modules/reminders/reminders.service.ts';
 import { FixedClock } from '../src/shared/clock.ts';
 import { newId } from '../src/shared/ids.ts';
 import type { ServiceContext } from '../src/shared/service-context.ts';
-import { round, temporaryDataDir, temporaryPostgres } from './support.ts';
+import { onEachEngine, round, temporaryDataDir } from './support.ts';
 
 const option = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const letterCount = option('--letters', 100_000);
@@ -121,14 +121,6 @@ async function measure(engine: 'sqlite' | 'postgres', databaseUrl: string | unde
   }
 }
 
-const results = [await measure('sqlite', undefined)];
-const postgres = await temporaryPostgres();
-if (postgres) {
-  try {
-    results.push(await measure('postgres', postgres.url));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachEngine(measure);
 console.log(`Reminder sweep over ${letterCount} letters (ratio = sweep time ÷ plain INSERT of the same number of email rows)`);
 console.table(results);

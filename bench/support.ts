@@ -43,3 +43,17 @@ export function median(values: number[]): number {
 }
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** Runs a measurement on SQLite, then on a fresh PostgreSQL database when one is reachable. */
+export async function onEachEngine<T>(measure: (engine: 'sqlite' | 'postgres', databaseUrl: string | undefined) => Promise<T>): Promise<T[]> {
+  const results = [await measure('sqlite', undefined)];
+  const postgres = await temporaryPostgres();
+  if (postgres) {
+    try {
+      results.push(await measure('postgres', postgres.url));
+    } finally {
+      await postgres.drop();
+    }
+  }
+  return results;
+}
