@@ -1,7 +1,8 @@
 /**
  * Archiving throughput: 1,000 article pages served by a local server on 127.0.0.1 (allowed
  * through the allow list), each fetched with fetchForArchive, written as a WARC, its text
- * extracted with Readability, and every artefact stored in a FileBlobStore.
+ * extracted with Readability, and every artefact stored in a FileBlobStore — against, in the same
+ * run, plain GETs of the same pages with the same concurrency (the baseline: HTTP alone).
  *
  *   node bin/run-ts.js bench/archive.ts [--pages 1000] [--concurrency 8]
  */
@@ -50,22 +51,38 @@ async function main(): Promise<void> {
   try {
     const blobStore = new FileBlobStore(join(dir, 'blobs'));
     const options = { blobStore, fetch: { allowHosts: parseAllowList(`127.0.0.1:${port}`) } };
-    let next = 0;
-    let bytes = 0;
-    const started = performance.now();
-    const worker = async () => {
-      while (next < pageCount) {
-        const index = next++;
-        const capture = await captureUrl(`http://127.0.0.1:${port}/article?n=${index}`, options);
-        if (!capture.readable.text.includes(`Paragraph 20 of article ${index}`)) throw new Error(`text extraction failed for page ${index}`);
-        bytes += capture.warc.size;
-      }
+    const runPool = async (fetchPage: (url: string, index: number) => Promise<void>) => {
+      let next = 0;
+      const started = performance.now();
+      const worker = async () => {
+        while (next < pageCount) {
+          const index = next++;
+          await fetchPage(`http://127.0.0.1:${port}/article?n=${index}`, index);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return (performance.now() - started) / 1000;
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const seconds = (performance.now() - started) / 1000;
+    const baselineSeconds = await runPool(async (url) => {
+      await (await fetch(url)).text();
+    });
+    let bytes = 0;
+    const seconds = await runPool(async (url, index) => {
+      const capture = await captureUrl(url, options);
+      if (!capture.readable.text.includes(`Paragraph 20 of article ${index}`)) throw new Error(`text extraction failed for page ${index}`);
+      bytes += capture.warc.size;
+    });
     console.log(
       JSON.stringify(
-        { pages: pageCount, concurrency, seconds: round(seconds), pagesPerSecond: round(pageCount / seconds), warcMB: round(bytes / 1024 / 1024) },
+        {
+          pages: pageCount,
+          concurrency,
+          seconds: round(seconds),
+          pagesPerSecond: round(pageCount / seconds),
+          plainGetPagesPerSecond: round(pageCount / baselineSeconds),
+          ratioToPlainGet: round(baselineSeconds / seconds),
+          warcMB: round(bytes / 1024 / 1024),
+        },
         null,
         2,
       ),
