@@ -83,7 +83,8 @@ export function openApiDocument(api: Api) {
 export function createApp(services: ServiceContext, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const api = buildApi();
-  const document = openApiDocument(api);
+  // Generated on first request: it takes a tenth of a second that a server's start need not pay.
+  let document: ReturnType<typeof openApiDocument> | undefined;
 
   app.get('/health', (c) => c.text('ok'));
   app.get('/assets/app.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -128,7 +129,7 @@ export function createApp(services: ServiceContext, options: AppOptions): Hono<A
   app.use(identifyActor);
   app.use(requireCsrfToken);
 
-  app.get(`${apiBase}/openapi.json`, (c) => c.json(document));
+  app.get(`${apiBase}/openapi.json`, (c) => c.json((document ??= openApiDocument(api))));
   app.route(apiBase, api);
   registerUserPages(app);
   registerCasePages(app);
