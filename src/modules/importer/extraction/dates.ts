@@ -49,11 +49,13 @@ export function findDateMentions(text: string, published: string): DateMention[]
     const index = result === parsed ? parsed.index : parsed.index + result.index;
     if (!datey.test(result.text)) continue; // bare numbers, times
     if (/\bweeks?\b/i.test(result.text)) continue; // "next week" is too vague to record
+    // chrono keeps a trailing comma ("On Monday, the group…"); the mention ends before it.
+    const mentionText = result.text.replace(/[\s,;:]+$/, '');
     const start = index;
-    const end = start + result.text.length;
+    const end = start + mentionText.length;
     if (mentions.some((m) => m.start < end && start < m.end)) continue;
-    const value = resolveChronoResult(result, reference);
-    if (value) mentions.push({ start, end, text: result.text, value });
+    const value = resolveChronoResult(result, reference, mentionText);
+    if (value) mentions.push({ start, end, text: mentionText, value });
   }
   mentions.push(...findBareYears(text, mentions));
   for (const mention of mentions) mention.precededBy = text.slice(Math.max(0, mention.start - 16), mention.start);
@@ -84,8 +86,8 @@ function findBareYears(text: string, known: DateMention[]): DateMention[] {
   return mentions;
 }
 
-function resolveChronoResult(result: chrono.ParsedResult, reference: Date): PartialDate | null {
-  const lower = result.text.toLowerCase();
+function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text): PartialDate | null {
+  const lower = text.toLowerCase();
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
   if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));
 

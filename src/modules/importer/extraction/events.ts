@@ -18,16 +18,16 @@ interface Cue {
 }
 
 const cuePatterns: [EventType, RegExp][] = [
-  ['no_response', /\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)|\bmissed\s+(?:a|the|its|their|our)\s+(?:\w+\s+)?deadline\b/gi],
-  ['response_received', /\b(?:replied|responded|answered)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response)\s+(?:was\s+)?(?:received|published|sent)\b/gi],
-  ['response_expected', /\b(?:would|will|intends? to|plans? to|promised to|pledged to|committed to|expects? to)\s+(?:\w+\s+){0,2}?(?:reply|respond|answer|publish|release|provide|commission|share|disclose|hand over|explain)\b/gi],
-  ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed|restored|reinstated|fired|dismissed|laid off)\b|\bcut\s+(?:(?:mobile|internet|network|phone)\s+)?(?:data|access|service|services|connections?|ties)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
-  ['company_statement', /\b(?:in|through)\s+an?\s+(?:\w+\s+)?statement\b|\bstatement\s+(?:posted|published|issued|released)\b|\bissued\s+a\s+statement\b/gi],
-  ['letter_sent', /\bwr(?:ote|itten)\s+to\b|\bsent\s+(?:\w+\s+){0,3}?(?:a|an|the|its|their)\s+(?:open\s+|joint\s+)?letter\b|\b(?:letters?|reminders?|questions|follow-ups?)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
-  ['letter_published', /\b(?:published|released|made public|publish|publishing|release|releasing|posted)\s+(?:a|an|the|its|their|our|this)?\s*(?:open\s+|joint\s+|full\s+)?letters?\b|(?<=\bletter\b[^.]{0,60}?)\b(?:published|released|made public)\b|\breleased to the public\b|(?<=\bletter\b[^.]{0,80}?)\b(?:are|is)\s+(?:now\s+)?available\b/gi],
-  ['investigation_published', /\bthis\s+(?:report|investigation|study|briefing)\b(?=[^.]{0,80}?\b(?:documents|finds|shows|reveals|exposes|examines)\b)|\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
-  ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
-  ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b|\bruled\b|\bimposed\b|\b(?:in|at|during)\s+a\s+meeting\b|\bmeeting\s+with\b|\blicen[cs]e\s+(?:was\s+|had\s+been\s+)?(?:renewed|granted|revoked|suspended)\b|\b(?:renewed|granted|revoked)\s+(?:its|the|a|their)\s+(?:\w+\s+)?licen[cs]e\b/gi],
+  ['no_response', /\b(?:neither|none)\b(?:\s+of)?(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:has|have|had)\s+(?:yet\s+|so far\s+)?(?:responded|replied|answered)\b|\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)|\bwithout\s+(?:a|an|any)\s+(?:reply|response|answer)\b|\bremain(?:s|ed)?\s+silent\b|\bmissed\s+(?:a|the|its|their|our)\s+(?:\w+\s+)?deadline\b/gi],
+  ['response_received', /\b(?:replied|responded|answered|wrote back)\b|['’]s\s+(?:written\s+)?(?:reply|response)\b(?=\s*,?\s+(?:dated|received|sent|of)\b)|\bsent\s+(?:a|an|its|their)\s+(?:written\s+)?(?:reply|response)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response),?\s+(?:was\s+)?(?:received|published|sent|dated)\b/gi],
+  ['response_expected', /\b(?:would|will|intends? to|plans? to|promised to|pledged to|committed to|expects? to)\s+(?:\w+\s+){0,2}?(?:reply|respond|answer|publish|release|provide|commission|share|disclose|hand over|explain)\b|\b(?:promised|pledged)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:response|reply|answer)\b/gi],
+  ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed|restored|reinstated|fired|dismissed|laid off|pulled|banned|restricted|reversed|rolled back|acquired|exited|withdrew from)\b|\b(?:agreed|decided|moved)\s+to\s+(?:stop|end|suspend|halt|sell|pause|withdraw|exit|drop|cancel|restrict|limit|remove)\b|\bintroduced\s+(?:a|an|its|new)\s+(?:[\w-]+\s+){0,2}?(?:policy|policies|rules?|safeguards?|feature|tool)\b|\bended\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|partnership|agreement|relationship|sales?)\b|\bupdated\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?polic(?:y|ies)\b|\bcut\s+(?:(?:mobile|internet|network|phone)\s+)?(?:data|access|service|services|connections?|ties)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
+  ['company_statement', /\b(?:in|through)\s+an?\s+(?:\w+\s+)?(?:statement|blog post|press release|regulatory filing|memo to (?:staff|employees))\b|\bstatement\s+(?:posted|published|issued|released)\b|\bissued\s+a\s+statement\b/gi],
+  ['letter_sent', /\bwr(?:ote|itten)\s+to\b|\bsent\s+(?:[\w.&'’-]+\s+){0,4}?(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?letter\b|\bsen[dt]s?\s+(?:(?:open|joint|separate|similar|identical)\s+)?letters\s+to\b|\b(?:signed|co-signed|addressed|delivered|submitted)\s+(?:a|an|the|their|its)\s+(?:open\s+|joint\s+)?letter\s+to\b|\bletters?\s+(?:was\s+|were\s+)?addressed\s+to\b|\breceived\s+(?:a|an|the)\s+(?:open\s+|joint\s+)?letter\s+from\b|\b(?:was|were)\s+(?:sent|addressed|delivered)\s+to\b(?<=\bletters?\b[^.]{0,140}?)|\b(?:which|that)\s+(?:was|were)\s+(?:sent|delivered|dated)\b(?<=\bletters?,?\s+(?:which|that)\s+\w+\s+\w+)|\b(?:asked|urged|pressed|called on)\b(?<=\bletters?\b[^.]{0,140}?\p{Lu}[\w.]*,?\s+(?:asked|urged|pressed|called on))|\b(?:in|through)\s+(?:a|an|their|its)\s+(?:open\s+|joint\s+)?letter\s+(?:sent\s+)?to\b|\bjoint\s+statement\s+(?:\w+\s+)?sent\s+to\b|\bafter\s+sending\s+(?:it|them|the\s+letters?)\b|\b(?:letters?|reminders?|questions|follow-ups?)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
+  ['letter_published', /\b(?:published|released|made public|publish|publishing|release|releasing|posted)\s+(?:a|an|the|its|their|our|this)?\s*(?:open\s+|joint\s+|full\s+)?(?:letters?|joint statement)\b|\bmade\s+(?:the|its|their|a)\s+(?:open\s+|joint\s+|full\s+)?letters?\s+public\b|\b(?:published|released|made public)\b(?<=\bletter\b[^.]{0,72}?)|\breleased to the public\b|\b(?:are|is)\s+(?:now\s+)?available\b(?<=\bletter\b[^.]{0,100}?)/gi],
+  ['investigation_published', /\bthis\s+(?:report|investigation|study|briefing)\b(?=[^.]{0,80}?\b(?:documents|finds|shows|reveals|exposes|examines)\b)|\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\b(?:an?|the)\s+(?:new\s+)?(?:analysis|study|audit)\s+(?:published\s+|released\s+)?(?:[\w,]+\s+){0,3}?by\b|\b(?:revealed|reported)\s+(?:in\s+\w+\s+|on\s+\w+\s+|last\s+\w+\s+)?that\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
+  ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\b(?:launched|started|began|stepped up)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?campaign\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
+  ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b|\bruled\b|\bimposed\b|\b(?:in|at|during)\s+a\s+meeting\b|\bmeeting\s+with\b|\blicen[cs]e\s+(?:was\s+|had\s+been\s+)?(?:renewed|granted|revoked|suspended)\b|\b(?:renewed|granted|revoked)\s+(?:its|the|a|their)\s+(?:\w+\s+)?licen[cs]e\b|\b(?:fined|summoned|subpoenaed|indicted|appealed|testified)\b|\b(?:opened|launched|announced)\s+(?:a|an)\s+(?:formal\s+|criminal\s+|official\s+)?(?:investigation|inquiry|probe)\b|\bordered\s+(?:the\s+company|it|[A-Z]\w+)\s+to\b|\badded\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist|register)\b|\b(?:passed|adopted|approved)\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:law|bill|regulation|resolution|motion)\b/gi],
 ];
 
 /** Questions from the reporter are not the record's letters. */
@@ -35,8 +35,15 @@ const notAnEvent = /requests? for comment|declined to comment|questions? (?:for|
 const future = /\b(?:will|would|if|when)\b[^.,;]{0,40}$/i;
 const negated = /\b(?:not|never|no|neither|nor|yet to|failed to)\s+(?:\w+\s+){0,2}$/i;
 
-function findCues(sentence: TextRange): Cue[] {
+/** "It was made public on Tuesday" right after a sentence about the letter: "it" is the letter. */
+const letterPronounPublished = /^(?:it|they)\s+(?:was|were|has been|have been)\s+(?:also\s+)?(?:made public|published|released|posted online)\b/i;
+
+function findCues(sentence: TextRange, previous: TextRange | null = null): Cue[] {
   const cues: Cue[] = [];
+  const pronoun = letterPronounPublished.exec(sentence.text);
+  if (pronoun && previous && /\bletters?\b/i.test(previous.text)) {
+    cues.push({ type: 'letter_published', start: sentence.start, end: sentence.start + pronoun[0].length });
+  }
   for (const [type, pattern] of cuePatterns) {
     pattern.lastIndex = 0;
     for (const match of sentence.text.matchAll(pattern)) {
@@ -45,8 +52,11 @@ function findCues(sentence: TextRange): Cue[] {
       if (type === 'no_response' && (notAnEvent.test(sentence.text.slice(match.index, match.index + 80)) || /\bif\b[^,.]{0,40}$/i.test(before))) continue;
       // "employees who protested": a clause about someone, not an event of its own.
       if (type === 'protest_or_campaign' && /\b(?:who|that|which)\s+(?:had\s+)?$/i.test(before)) continue;
+      // "In an open letter, 60 groups called on X": the letter's demand, not a campaign of its own.
+      if (type === 'protest_or_campaign' && /^called on$/i.test(match[0]) && /\bletter\b/i.test(sentence.text)) continue;
       if (type === 'company_action' && (negated.test(before) || /\b(?:demand|demanding|asking|urged|urging|calling)\b[^.]{0,30}$/i.test(before))) continue;
       if ((type === 'letter_sent' || type === 'letter_published') && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before) && type === 'letter_sent') continue;
+      if (type === 'investigation_published' && /^(?:revealed|reported)/i.test(match[0]) && !/^\s*(?:the\s+)?\p{Lu}[\p{L}\d&'’ -]{1,60}\s+$/u.test(before)) continue;
       cues.push({ type, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
     }
   }
@@ -64,8 +74,9 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     if (promise) continue;
     return { date, withinDays: null, at: date.start };
   }
-  const within = new RegExp(`\\bwithin\\s+(${countWordPattern})\\s+(days|weeks)\\b`, 'i').exec(sentence.text);
-  if (within && /\b(?:asked|asks|asking|gave|given|expected|request)\b/i.test(sentence.text)) {
+  // "within 30 days", "gives Acme two weeks to reply".
+  const within = new RegExp(`\\b(?:within|(?:gives?|gave|given|giving)\\s+(?:[\\w.&'’-]+\\s+){0,4}?)\\s*(${countWordPattern})\\s+(days|weeks)\\b`, 'i').exec(sentence.text);
+  if (within && /\b(?:asked|asks|asking|gave|gives|giving|given|expected|request|requests|requested)\b/i.test(sentence.text)) {
     const count = parseCount(within[1]!) ?? 0;
     return { date: null, withinDays: within[2]!.toLowerCase() === 'weeks' ? count * 7 : count, at: sentence.start + within.index };
   }
@@ -155,7 +166,7 @@ function evidenceFor(cue: Cue, sentence: TextRange, text: string): { evidence: s
 }
 
 /** Who did it and to whom, by the conventions of each type. Several targets give several events. */
-function partiesFor(cue: Cue, sentence: TextRange, context: Context): { actor: string | null; targets: (string | null)[] } | null {
+function partiesFor(cue: Cue, sentence: TextRange, context: Context): { actor: string | null; targets: (string | null)[]; actors?: string[] } | null {
   const firstSender = context.parties.senders[0] ?? null;
   const sentenceRecipients = context.parties.recipients.filter((name) =>
     context.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.end && (m.name === name || m.affiliation === name)));
@@ -167,11 +178,25 @@ function partiesFor(cue: Cue, sentence: TextRange, context: Context): { actor: s
       return { actor: firstSender, targets: recipients.length > 0 ? recipients : [null] };
     case 'no_response':
     case 'response_received': {
-      const company = companyNear(cue, sentence, context);
+      // "Neither company has responded": every company written to is silent.
+      if (cue.type === 'no_response' && /^(?:neither|none)\b/i.test(context.text.slice(cue.start, cue.end)) && context.parties.recipients.length > 1) {
+        return { actor: null, targets: [firstSender], actors: context.parties.recipients };
+      }
+      // "The deadline passed without a reply": the silence is the letter's addressee's.
+      const addressee = /\b(?:letter|deadline|questions)\b/i.test(sentence.text) && !context.mentions.some((m) => m.kind !== 'person' && m.start >= sentence.start && m.end <= sentence.end)
+        ? context.parties.recipients[0] ?? null : null;
+      const company = companyNear(cue, sentence, context) ?? addressee;
       return company ? { actor: company, targets: [firstSender] } : null;
     }
     case 'response_expected':
     case 'company_statement': {
+      // "In a blog post, the Observatory said": a statement belongs to whoever is nearest, and only a company's counts.
+      if (cue.type === 'company_statement') {
+        const nearest = context.mentions.filter((m) => m.kind !== 'person' && m.start >= sentence.start && m.end <= sentence.end)
+          .sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
+        const companyBefore = context.mentions.some((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= cue.start);
+        if (nearest && nearest.kind !== 'company' && !companyBefore && !/\b(?:the company|it)\b/.test(context.text.slice(sentence.start, cue.start))) return null;
+      }
       const before = orgBefore(cue, sentence, context);
       const beforeKind = context.mentions.find((m) => m.name === before)?.kind;
       if (cue.type === 'response_expected' && before && beforeKind !== 'company' && !/\b(?:the company|it)\b/.test(context.text.slice(sentence.start, cue.start))) return null;
@@ -213,15 +238,22 @@ export function findEvents(
   sentences: TextRange[], dates: DateMention[], context: Context,
 ): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
+  let previous: TextRange | null = null;
   for (const sentence of sentences) {
     const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
-    const cues = findCues(sentence);
+    const cues = findCues(sentence, previous);
+    previous = sentence;
     const deadline = findDeadline(sentence, context.text, sentenceDates);
     const deadlineDate = deadline?.date ?? null;
     const otherDates = sentenceDates.filter((d) => d !== deadlineDate);
     // "the groups said on Wednesday that Amazon had missed a deadline": the day of the saying does not date a silence.
-    const saidOn = new Set(otherDates.filter((d) => /\b(?:said|says|told|announced)\s+(?:on\s+)?$/i.test(d.precededBy ?? '')).map((d) => d.value));
-    const dated = assignDates(cues, otherDates);
+    const sayingDates = otherDates.filter((d) => /\b(?:said|says|told|announced|confirmed)\s+(?:on\s+)?$/i.test(d.precededBy ?? ''));
+    const saidOn = new Set(sayingDates.map((d) => d.value));
+    // "X said on Wednesday it had written to Y on 15 May": the dates of the events go first; the day of
+    // the saying dates only what the sentence leaves otherwise undated.
+    const dated = assignDates(cues, otherDates.filter((d) => !sayingDates.includes(d)));
+    const undated = cues.filter((cue) => !dated.has(cue));
+    for (const [cue, value] of assignDates(undated, sayingDates)) dated.set(cue, value);
     // "We also wrote to the agency on the same day": the day of the event told just before.
     const sameDay = /\b(?:on\s+)?the\s+same\s+day\b/i.test(sentence.text);
     const dayBefore = (cue: Cue) => {
@@ -254,8 +286,8 @@ function pushEvents(into: ExtractedEvent[], cue: Cue, date: PartialDate | null, 
   const parties = partiesFor(cue, sentence, context);
   if (!parties) return;
   const { evidence, span } = evidenceFor(cue, sentence, context.text);
-  for (const target of parties.targets) {
-    into.push({ type: cue.type, date, actor: parties.actor, target, evidence, span });
+  for (const actor of parties.actors ?? [parties.actor]) {
+    for (const target of parties.targets) into.push({ type: cue.type, date, actor, target, evidence, span });
   }
 }
 

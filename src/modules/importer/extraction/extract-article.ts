@@ -66,9 +66,11 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
   const dates = findDateMentions(masked, options.published);
   const parties = findLetterParties(masked, bodySentences, mentions);
-  const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, recentCompany });
   const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
     .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
+  // A letter whose addressee the text never names in so many words goes to the company the article is about.
+  if (parties.recipients.length === 0 && mostMentionedCompany && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(mostMentionedCompany);
+  const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, recentCompany });
   const letters = buildLetters(parties, events, mostMentionedCompany);
 
   return {

@@ -43,7 +43,7 @@ export const lastWordMarkers: Record<string, OrgKind> = {
   Union: 'union', Workers: 'union',
   Ministry: 'government', Department: 'government', Agency: 'government', Authority: 'government',
   Office: 'government', Police: 'government', Court: 'government', Enforcement: 'government', Commission: 'government',
-  Bureau: 'government', Parliament: 'government', Tribunal: 'government', Regulator: 'government',
+  Bureau: 'government', Parliament: 'government', Tribunal: 'government', Regulator: 'government', Commissioner: 'government', Ombudsman: 'government',
 };
 
 /** The first word of a name that marks its kind ("Ministry of …", "Committee to …"). */

@@ -16,7 +16,19 @@ export interface LetterParties {
   span: [number, number] | null;
 }
 
-const letterWords = /\b(letter|letters|wrote|written|writing|questions|signed|co-signed|coordinated|filed)\b/i;
+const letterWords = /\b(letter|letters|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+/** A letter named as such in a sentence (not merely questions or a signature). */
+const letterNoun = /\b(?:letters?|joint statement)\b/i;
+/** Verbs whose grammatical subject, in a sentence about a letter, is its writer: "A and B urged X in a letter". */
+const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs)\b/g;
+/** What may stand between a subject and its verb: "A and B are today publishing", "A has also". */
+const auxiliaries = /^[\s,]*(?:(?:are|is|were|was|have|has|had|also|today|jointly|together|yesterday|recently|this week|last week|on \w+|in \w+)[\s,]+)*$/i;
+/** Kind nouns by which a text refers back to an organisation it has named: "the union", "the group". */
+const anaphorKinds: [RegExp, Set<string>][] = [
+  [/^unions?$/i, new Set(['union'])],
+  [/^(?:investors?|funds?|shareholders?)$/i, new Set(['investor'])],
+  [/^(?:group|coalition|organi[sz]ation|network|charity|alliance|campaign|ngo|foundation)$/i, new Set(['ngo', 'other', 'union', 'investor'])],
+];
 const coordinator = /^(?:\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)$/;
 const senderKinds = new Set(['ngo', 'investor', 'union', 'media', 'other', 'intergovernmental', 'government']);
 
@@ -57,7 +69,15 @@ function listEndingBefore(position: number, sentenceStart: number, orgs: EntityM
     if (!coordinator.test(gap)) break;
     list.unshift(candidate);
   }
+  // "According to a letter seen by The Guardian, the Network asked": a name after a preposition is not a subject.
+  while (list.length > 1 && /\b(?:by|to|from|of|with|for|at|in|on|against)\s+(?:the\s+)?$/i.test(text.slice(Math.max(sentenceStart, list[0]!.start - 12), list[0]!.start))) list.shift();
   return list;
+}
+
+/** The organisation "the union", "the group" or "the investors" refers back to: the last one of a fitting kind named before. */
+function referent(noun: string, before: number, orgs: EntityMention[]): EntityMention | null {
+  const kinds = anaphorKinds.find(([pattern]) => pattern.test(noun))?.[1] ?? new Set(['ngo', 'other']);
+  return orgs.filter((m) => m.end <= before && kinds.has(m.kind)).pop() ?? null;
 }
 
 export function findLetterParties(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterParties {
@@ -77,18 +97,32 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(letter from|signed by|co-signed by|coordinated by|sent by|filed by|organi[sz]ed by|including)\s+/g)) {
+    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|signed by|co-signed by|coordinated by|led by|sent by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|signatories (?:are|were|include|included)|signatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+      if (/^(?:include|signatories,?)$/.test(cue[1]!) && !/\bsignator/i.test(sentence.text)) continue;
+      if (/^(?:led by|among them|among whom|such as)$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
       const at = sentence.start + cue.index + cue[0].length;
       const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
       // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers.
       if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) ? 'weak' : 'strong');
     }
     // "the group and four other organisations asked": the group last named.
-    if (/\bletter\b/i.test(sentence.text)) {
-      const group = /\bthe (?:group|coalition|organi[sz]ation)\b(?!['’])/.exec(sentence.text);
-      if (group) {
-        const named = orgs.filter((m) => m.end <= sentence.start && senderKinds.has(m.kind) && m.kind !== 'government').pop();
+    if (/\bletter\b/i.test(sentence.text) || /\bwr(?:ote|itten|iting) to\b/i.test(sentence.text)) {
+      const group = /\bthe (group|coalition|organi[sz]ation|union|network|charity|alliance|investors?|fund)\b(?!['’])/.exec(sentence.text);
+      if (group && !/^(?:to|of|by)\s+$/i.test(sentence.text.slice(Math.max(0, group.index - 4), group.index)) && !/\b(?:to|of)\s+$/.test(sentence.text.slice(0, group.index))) {
+        const named = referent(group[1]!, sentence.start, orgs);
         if (named) addSenders([named]);
+      }
+    }
+    // "A, B and C urged X in a letter": the writers are the subject of a writing verb.
+    if (letterNoun.test(sentence.text)) {
+      for (const verb of sentence.text.matchAll(writerVerb)) {
+        const at = sentence.start + verb.index;
+        // Only the main clause's subject: no "who/which/that" or "to" clause in between.
+        if (/\b(?:who|which|that|to|after|when|asking|urging|saying)\s+(?:\w+\s+){0,2}$/i.test(text.slice(sentence.start, at))) continue;
+        const list = listEndingBefore(at, sentence.start, orgs, text);
+        if (list.length === 0) continue; // "In a letter sent on 1 June, A and B asked": a participle has no subject
+        if (auxiliaries.test(text.slice(list[list.length - 1]!.end, at).replace(/,\s+(?:an?|the)\s+[^,]{1,60},/, ','))) addSenders(list);
+        break;
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
@@ -106,6 +140,10 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
         if (pronoun[1]!.toLowerCase() !== 'we') {
           const subject = inSentence[0];
           if (subject && subject.start < at) addSenders(listFrom(subject, orgs, text));
+        } else {
+          // "We wrote to X" in a group's own release: the group that speaks, the first one the text names.
+          const speaker = orgs.find((m) => senderKinds.has(m.kind) && m.kind !== 'government' && m.kind !== 'media');
+          if (speaker) addSenders([speaker], 'weak');
         }
       } else {
         addSenders(listEndingBefore(at, sentence.start, orgs, text));
@@ -114,7 +152,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     }
     findRecipients(sentence, text, mentions, recipients);
     // "30 African and European civil society groups": a few describing words may stand between.
-    const count = new RegExp(`\\b(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:[\\w-]+\\s+){0,5}?(?:groups|organi[sz]ations|ngos|signatories|investors|organisations)\\b(?!['’])`, 'i').exec(sentence.text);
+    const count = new RegExp(`\\b(?<!\\d[,.]?)(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:\\p{L}[\\p{L}-]*\\s+){0,5}?(?:groups|organi[sz]ations|ngos|signatories|investors|organisations)\\b(?!['’])`, 'iu').exec(sentence.text);
     if (count && senderCount === null) {
       // "the group and four other organisations" are five; "A, B and two partner groups" are four.
       const before = text.slice(sentence.start, sentence.start + count.index);
@@ -151,8 +189,14 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const company = mentions.filter((m) => m.kind === 'company' && m.end <= at).pop();
     if (company && !into.includes(company.name)) into.push(company.name);
   }
+  // "X received a letter from …": the receiver is the subject.
+  const received = /\b(?:received|receives|was sent|were sent)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?letter\b/.exec(sentence.text);
+  if (received) {
+    const company = mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= sentence.start + received.index).pop();
+    if (company && !into.includes(company.name)) into.push(company.name);
+  }
   // "wrote to both companies", "letters to the three operators": the companies named before, most recent first.
-  const counted = new RegExp(`\\b(?:wrote to|written to|letters? to|sent to|writing to)\\s+(both|all|each of the|the (${countWordPattern}))\\s+(?:[\\w-]+\\s+){0,2}?(?:companies|firms|operators|platforms|providers|vendors)\\b`, 'i').exec(sentence.text);
+  const counted = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:chief executives?|CEOs?|boards?|heads?|leaders?|founders?)\\s+of\\s+)?(both|all|each of the|the (${countWordPattern}))\\s+(?:[\\w-]+\\s+){0,2}?(?:companies|firms|operators|platforms|providers|vendors)\\b`, 'i').exec(sentence.text);
   if (counted) {
     const at = sentence.start + counted.index;
     const wanted = counted[1]!.toLowerCase() === 'both' ? 2 : counted[2] ? (parseCount(counted[2]) ?? 0) : Infinity;
@@ -163,7 +207,10 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+[\w.]+(?:\s+\d{1,2})?,?\s+to\s+(?:the\s+)?$/.test(before);
-    if (!sentWithTime && !/\b(?:wrote to|written to|letter to|sent to|writing to|sent|asks?|asking|asked)\s+(?:the\s+)?(?:(?:chief executive|CEO|board of|founder)\s+)?$/.test(before)) continue;
+    const byVerb = /\b(?:wrote to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urged|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
+    const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
+    if (!sentWithTime && !byVerb && !described) continue;
     const company = mention.kind === 'company' ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
     if (!company || mentions.find((m) => m.name === company)?.kind !== 'company') continue;
     const list = mention.kind === 'company' ? listFrom(mention, mentions.filter((m) => m.kind === 'company'), text) : [mention];

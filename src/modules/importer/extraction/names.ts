@@ -4,8 +4,8 @@
  * decides which of them name an organisation.
  */
 import nlp from 'compromise';
-import { capitalisedFunctionWords, lastWordMarkers, months, places, wellKnownOrganizations } from './gazetteer.ts';
-import type { TextRange } from './text.ts';
+import { capitalisedFunctionWords, firstWordMarkers, lastWordMarkers, months, places, wellKnownOrganizations } from './gazetteer.ts';
+import { escapeRegExp, type TextRange } from './text.ts';
 
 export interface NameCandidate {
   start: number;
@@ -77,7 +77,7 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
       if (legalForm.test(previous.text)) break; // "Nimbora Cloud B.V. in the District Court": a legal form ends a name
       const candidate = tokens[next]!;
       if (!onlySpaces(text.slice(previous.end, candidate.start))) break;
-      if (isCapitalised(candidate.text) || (/^\d+$/.test(candidate.text) && previous.text === 'Unit')) {
+      if (isCapitalised(candidate.text) || (numberJoinsName(previous.text, candidate.text) && !quantityAfter.test(text.slice(candidate.end, candidate.end + 20)))) {
         run.push(candidate); next++; continue;
       }
       // Up to two connectors, then a capitalised word: "Rights in the Cloud Alliance".
@@ -108,6 +108,17 @@ function stripPossessive(token: Token, text: string): Token {
   return token;
 }
 
+/** "fined Vistara Media 200 million euros": a number that counts something is not part of the name before it. */
+const quantityAfter = /^(?:\s*%|\s+(?:million|billion|thousand|trillion|percent|per cent|euros?|dollars?|pounds?|people|users|times|years?|months?|weeks?|days?|hours?|of)\b)/i;
+
+/** "Unit 8200", "Article 19", "Channel 4": a number after a capitalised word is part of a name, unless it is a day or a year. */
+function numberJoinsName(previous: string, number: string): boolean {
+  if (!/^\d{1,4}$/.test(number) || /^(?:1[89]|20)\d\d$/.test(number)) return false;
+  const word = previous.replace(/\.$/, '');
+  return /^\p{Lu}/u.test(word) && !months.has(word) && !weekdayNames.has(word) && !capitalisedFunctionWords.has(previous) && !/^\d/.test(previous);
+}
+const weekdayNames = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+
 /** Drop leading function words and trailing connectors, months and numbers. */
 function trimRun(run: Token[], sentenceStarts: Set<number>): Token[] {
   let tokens = run;
@@ -119,7 +130,7 @@ function trimRun(run: Token[], sentenceStarts: Set<number>): Token[] {
   }
   while (tokens.length > 0) {
     const last = tokens[tokens.length - 1]!;
-    if (connectors.has(last.text) || months.has(last.text) || (/^\d+$/.test(last.text) && tokens[tokens.length - 2]?.text !== 'Unit')) {
+    if (connectors.has(last.text) || months.has(last.text) || (/^\d+$/.test(last.text) && !numberJoinsName(tokens[tokens.length - 2]?.text ?? '', last.text))) {
       tokens = tokens.slice(0, -1); continue;
     }
     break;
@@ -140,7 +151,10 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   const leftEndsInMarker = lastWordMarkers[left[left.length - 1]!.text] !== undefined;
   // "HRW and Amnesty International": an acronym or a well-known name on the left is a name of its own.
   const leftText = left.map((t) => t.text).join(' ');
-  const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined;
+  // …and so is "Center for Youth Online": a marker word, "for/of", and a name of its own.
+  const head = left[0]!.text === 'The' ? left.slice(1) : left;
+  const leftIsInstitution = head.length >= 3 && firstWordMarkers[head[0]!.text] !== undefined && /^(?:for|of)$/.test(head[1]!.text) && right.length >= 2;
+  const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined || leftIsInstitution;
   if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && right[0]?.text !== 'the') return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
@@ -170,6 +184,24 @@ function splitOnLocative(tokens: Token[], text: string, places: Set<string>): To
   return [tokens];
 }
 
+/** Quantifiers and evaluations that open a sentence before a name: "Many Silicon Valley firms", "Other Acme staff". */
+const sentenceOpeners = new Set(['Many', 'Most', 'Some', 'Other', 'Few', 'Last', 'Both', 'Such', 'Each', 'Every', 'Major', 'Leading', 'Former', 'Top', 'Big', 'Large', 'Small', 'Several', 'Prominent', 'Smaller', 'Larger']);
+
+/**
+ * "Open Citizen Lab wrote", "Fair Tech Watch said": an adjective opening a sentence belongs to the name
+ * when the whole run appears again elsewhere in the text, in mid-sentence.
+ */
+function adjectiveStartsName(tokens: Token[], text: string): boolean {
+  const first = tokens[0]!.text;
+  if (sentenceOpeners.has(first) || tokens.length < 2) return false;
+  const tags = (nlp(first).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  if (!tags.includes('Adjective') || tags.some((tag) => ['Determiner', 'Value', 'Plural', 'Verb', 'Comparable', 'Superlative'].includes(tag))) return false;
+  // Only the text's own evidence counts: the whole run again, capitalised, where no sentence starts.
+  const whole = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+  const elsewhere = new RegExp(`(?<=[\\p{Ll},;:(]\\s+|\\b(?:the|The)\\s+)${escapeRegExp(whole)}\\b`, 'u');
+  return elsewhere.test(text.slice(0, tokens[0]!.start)) || elsewhere.test(text.slice(tokens[tokens.length - 1]!.end));
+}
+
 export function findNameCandidates(text: string, sentences: TextRange[]): NameCandidate[] {
   const sentenceStarts = new Set<number>();
   for (const sentence of sentences) {
@@ -187,6 +219,7 @@ export function findNameCandidates(text: string, sentences: TextRange[]): NameCa
       // "Shareholders of Arbor Systems Corp": a common word starting a sentence is not part of the name.
       // …unless what would remain is only a marker or legal form ("Zoomly Ltd" is not "Ltd").
       while (trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
+        && !adjectiveStartsName(trimmed, text) && wellKnownOrganizations[text.slice(trimmed[0]!.start, trimmed[trimmed.length - 1]!.end)] === undefined
         && !(trimmed.length === 2 && (legalForm.test(trimmed[1]!.text) || lastWordMarkers[trimmed[1]!.text] !== undefined))) {
         trimmed = trimRun(trimmed.slice(1), new Set());
         sentenceInitial = false;

@@ -62,8 +62,8 @@ function kindFromDescriptor(phrase: string): OrgKind | null {
 }
 
 // Where an organisation stands. Tested on the text just before / just after a candidate name.
-const cueBefore = /(?:\b(?:wrote to|written to|writing to|letter to|sent to|sued|sues|suing|against|urged|urging|called on|calling on|pressed|press|asked|asking|asks|investigation by|report by|reported by|signed by|coordinated by|filed by|organi[sz]ed by|published by|sent by|letter from|shareholders of|investors in|stake in|told|(?:workers|employees|staff|engineers|moderators) at)\s+(?:the\s+)?)$/i;
-const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed)\b)/;
+const cueBefore = /(?:\b(?:wrote to|written to|writing to|letter to|sent to|sued|sues|suing|against|urged|urging|called on|calling on|pressed|press|asked|asking|asks|investigation by|report by|reported by|signed by|coordinated by|filed by|organi[sz]ed by|published by|sent by|letter from|shareholders of|investors in|stake in|told|(?:workers|employees|staff|engineers|moderators) at|according to|joined by|together with|alongside|on behalf of|members of|owned by|funded by|contracts? with|partnership with|acquired by)\s+(?:the\s+)?)$/i;
+const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed|received|launched|reported|revealed|warned|welcomed|critici[sz]ed|condemned|staged|organi[sz]ed)\b)/;
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|sent by|letter from|organi[sz]ed by|told)\s+(?:the\s+)?$/i;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
@@ -74,6 +74,8 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
   if (places.has(name) || demonyms.has(name) || months.has(name) || capitalisedFunctionWords.has(name)) return true;
   if (genericNames.has(name)) return true;
   if (personNames.has(name)) return true;
+  // "Dr. Anita Rao": an honorific opens a person's name, never an organisation's.
+  if (/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/.test(candidate.tokens[0]!)) return true;
   if (candidate.tokens.length === 1) {
     if (personTokens.has(name)) return true;
     if (lastWordMarkers[name] || firstWordMarkers[name]) return true; // "Coalition says"
@@ -101,7 +103,8 @@ function acronymAfter(candidate: NameCandidate, text: string): { acronym: string
 function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; kind: OrgKind | null } {
   const before = text.slice(Math.max(0, candidate.start - 60), candidate.start);
   const after = text.slice(candidate.end, candidate.end + 100);
-  const descriptor = descriptorBefore.exec(before);
+  // "Rights group Access Now said": at a sentence or clause start, the describing words need no article.
+  const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before);
   const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
   if (descriptorKind) return { accepted: true, kind: descriptorKind };
   const appositive = appositiveAfter.exec(after);
@@ -169,6 +172,9 @@ function acceptListSiblings(
     }
     const siblingKind = [...kindCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'company';
     for (const candidate of list) {
+      // "Algorithmic Justice Centre and Privacy Matters wrote": a guessed kind gives way to what its marked siblings are.
+      const entry = accepted.get(candidate);
+      if (entry && !entry.sure && kindCounts.size > 0) { entry.kind = siblingKind; continue; }
       if (accepted.has(candidate) || isExcludedName(candidate, personNames, personTokens, text)) continue;
       accepted.set(candidate, { candidate, kind: siblingKind, sure: false });
     }

@@ -40,7 +40,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     if (isPlausibleName(name)) names.add(name);
   }
   // compromise misses unfamiliar names in the commonest attribution of all.
-  for (const match of text.matchAll(/\bsaid\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) {
+  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) {
     if (isPlausibleName(match[1]!)) names.add(match[1]!);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);

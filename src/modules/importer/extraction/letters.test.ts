@@ -1,0 +1,129 @@
+/**
+ * Sentence-level letter logic: who wrote (the subject of a writing verb, a list after "signed by" or
+ * "signatories include", a group referred back to as "the union"), to whom, and the dated events
+ * around it. Every text here is invented for the test and phrased unlike the gold articles.
+ */
+import { describe, expect, it } from 'vitest';
+import { findDateMentions } from './dates.ts';
+import { extractArticle } from './extract-article.ts';
+
+const published = '2026-06-12'; // a Friday
+
+function extract(text: string) {
+  return extractArticle(text, { published });
+}
+
+function letterOf(text: string) {
+  const { letters } = extract(text);
+  return letters.map(({ senders, senderCount, recipient, questionCount, deadline, sent, published: made }) =>
+    ({ senders, senderCount, recipient, questionCount, deadline, sent, published: made }));
+}
+
+function eventsOf(text: string): string[] {
+  return extract(text).events.map((e) => `${e.type} ${e.date ?? 'null'} ${e.actor ?? '-'} > ${e.target ?? '-'}`);
+}
+
+describe('letter senders', () => {
+  it('takes the subject of a writing verb in a sentence about a letter', () => {
+    const [letter] = letterOf('In a letter dated 4 May, Fair Tech Watch urged Quorra Ltd to publish its audit.');
+    expect(letter).toMatchObject({ senders: ['Fair Tech Watch'], recipient: 'Quorra Ltd', sent: '2026-05-04' });
+  });
+
+  it('looks past a participle without a subject to the main verb', () => {
+    const [letter] = letterOf('In a letter to its chief executive sent on 1 June, the Riders Union and Open Streets Network asked Ryde Inc. to respond within 14 days.');
+    expect(letter).toMatchObject({ senders: ['Riders Union', 'Open Streets Network'], recipient: 'Ryde Inc.', sent: '2026-06-01', deadline: '2026-06-15' });
+  });
+
+  it('reads the signatories after "signatories include" and the addressee after "addressed to"', () => {
+    const [letter] = letterOf('The open letter, whose signatories include the Digital Justice Project, Data Rights Alliance and Freedom Online, was addressed to Helix Robotics. It was made public on Tuesday.');
+    expect(letter).toMatchObject({
+      senders: ['Digital Justice Project', 'Data Rights Alliance', 'Freedom Online'], recipient: 'Helix Robotics', published: '2026-06-09',
+    });
+  });
+
+  it('resolves "the union" to the union named before', () => {
+    const text = 'The Dock Workers Union (DWU) held a rally on 2 May.\n\nOn 16 May, the union and the campaign group Fair Ports wrote to Harbourline Logistics asking three questions.';
+    const [letter] = letterOf(text);
+    expect(letter).toMatchObject({ senders: ['Dock Workers Union', 'Fair Ports'], recipient: 'Harbourline Logistics', questionCount: 3, sent: '2026-05-16' });
+  });
+
+  it('does not take a name after a preposition for the subject', () => {
+    const [letter] = letterOf('According to a letter seen by The Guardian, the Migrant Rights Network asked Borderline Tech in May to disclose its contracts.');
+    expect(letter?.senders).toEqual(['Migrant Rights Network']);
+  });
+
+  it('reads "we" in a group\'s own release as the group', () => {
+    const [letter] = letterOf('The Open Records Network publishes its correspondence.\n\nWe wrote to Safiri Mobility on 14 April with six questions.');
+    expect(letter).toMatchObject({ senders: ['Open Records Network'], recipient: 'Safiri Mobility', questionCount: 6 });
+  });
+
+  it('counts signatories written in words, and never a year as a count', () => {
+    const [letter] = letterOf('Nairobi, 9 June 2026 - Seventeen civil society organisations, including Haki Kwa Wote and the Digital Access Coalition, today sent an open letter to Fennec Telecom.');
+    expect(letter).toMatchObject({ senders: ['Haki Kwa Wote', 'Digital Access Coalition'], senderCount: 17, recipient: 'Fennec Telecom', sent: '2026-06-12' });
+  });
+});
+
+describe('letter recipients', () => {
+  it('takes the companies a plural description lists', () => {
+    const letters = letterOf('In letters sent on 2 June, nine groups asked three companies, Appvault Inc., Storely Ltd and Mobix Corp, to remove the app.');
+    expect(letters.map((l) => l.recipient)).toEqual(['Appvault Inc.', 'Storely Ltd', 'Mobix Corp']);
+  });
+
+  it('takes the receiver of "received a letter from"', () => {
+    const [letter] = letterOf('Orion Energy received a letter from the Climate Rights Network on 10 May. The company replied on 24 May.');
+    expect(letter).toMatchObject({ senders: ['Climate Rights Network'], recipient: 'Orion Energy', sent: '2026-05-10' });
+  });
+
+  it('sends letters to each company of "sent letters to A, B and C"', () => {
+    const letters = letterOf('Fairplay Kids and the Youth Online Project today sent letters to Meta, TikTok and Snap Inc. asking them to stop.');
+    expect(letters.map((l) => [l.recipient, l.sent, l.senders.join('+')])).toEqual([
+      ['Meta', '2026-06-12', 'Fairplay Kids+Youth Online Project'],
+      ['TikTok', '2026-06-12', 'Fairplay Kids+Youth Online Project'],
+      ['Snap Inc.', '2026-06-12', 'Fairplay Kids+Youth Online Project'],
+    ]);
+  });
+});
+
+describe('letter events', () => {
+  it('dates an event by its own date rather than the day it was told', () => {
+    expect(eventsOf('Sentinel Rights said on Wednesday it had written to Arclight Systems on 15 May.'))
+      .toContain('letter_sent 2026-05-15 Sentinel Rights > Arclight Systems');
+  });
+
+  it('finds replies, silences and publication in other words', () => {
+    expect(eventsOf('The Privacy Collective wrote to Quorra Ltd in April. Quorra wrote back on 3 May.'))
+      .toContain('response_received 2026-05-03 Quorra Ltd > Privacy Collective');
+    expect(eventsOf('Tech Accountability Project wrote to Vexa Ltd on 1 April. The deadline of 1 May passed without a reply.'))
+      .toContain('no_response null Vexa Ltd > Tech Accountability Project');
+    expect(eventsOf('The letter, signed by Digital Rights Kenya, gives Acme Corp two weeks to reply. The groups made the letter public on Thursday.'))
+      .toContain('letter_published 2026-06-11 Digital Rights Kenya > Acme Corp');
+  });
+
+  it('gives "neither company has responded" to every company written to', () => {
+    const events = eventsOf('Amnesty International wrote to Meta and Google on 20 May. Neither company has responded.');
+    expect(events).toEqual(expect.arrayContaining(['no_response null Meta > Amnesty International', 'no_response null Google > Amnesty International']));
+  });
+
+  it('does not give a statement to a company when a group made it', () => {
+    const events = eventsOf('In a blog post on Monday, the Surveillance Observatory said it had written to Halberd Defense on 2 May.');
+    expect(events.some((e) => e.startsWith('company_statement'))).toBe(false);
+  });
+});
+
+describe('names and dates around letters', () => {
+  it('keeps a number that belongs to a name and drops an honorific', () => {
+    const result = extract('More than 60 groups, among them Amnesty International and Article 19, signed the letter. "This must stop," said Dr. Anita Rao, a researcher.');
+    expect(result.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Amnesty International', 'Article 19']));
+    expect(result.organizations.map((o) => o.name)).not.toContain('Dr. Anita Rao');
+    expect(result.people.map((p) => p.name)).toContain('Anita Rao');
+  });
+
+  it('splits "Center for X and Y Action" into two names, and keeps an opening adjective the text repeats', () => {
+    const names = extract('The Center for Youth Online and ParentsTogether Action wrote to Snap Inc. on 2 June.\n\nFair Code Watch said it backed the letter. Members of the Fair Code Watch board agreed.').organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Center for Youth Online', 'ParentsTogether Action', 'Fair Code Watch']));
+  });
+
+  it('reads "On Monday," with its comma as a day', () => {
+    expect(findDateMentions('On Monday, the group published the letter.', published).map((m) => [m.text, m.value])).toEqual([['On Monday', '2026-06-08']]);
+  });
+});
