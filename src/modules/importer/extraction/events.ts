@@ -121,6 +121,8 @@ interface Context {
   published: string;
   mentions: EntityMention[];
   parties: LetterParties;
+  /** The letter whose sentences cover a position, when an article has several. */
+  partiesAt?: (at: number) => LetterParties;
   /** The company a bare "the company" or "it" refers to at a position. */
   recentCompany: (at: number) => string | null;
 }
@@ -166,7 +168,8 @@ function evidenceFor(cue: Cue, sentence: TextRange, text: string): { evidence: s
 }
 
 /** Who did it and to whom, by the conventions of each type. Several targets give several events. */
-function partiesFor(cue: Cue, sentence: TextRange, context: Context): { actor: string | null; targets: (string | null)[]; actors?: string[] } | null {
+function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { actor: string | null; targets: (string | null)[]; actors?: string[] } | null {
+  const context: Context = articleContext.partiesAt ? { ...articleContext, parties: articleContext.partiesAt(cue.start) } : articleContext;
   const firstSender = context.parties.senders[0] ?? null;
   const sentenceRecipients = context.parties.recipients.filter((name) =>
     context.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.end && (m.name === name || m.affiliation === name)));

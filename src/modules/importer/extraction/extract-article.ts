@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import { findDateMentions, parsePublished } from './dates.ts';
 import { findEvents } from './events.ts';
-import { buildLetters, findLetterParties } from './letters.ts';
+import { buildGroupedLetters, findLetterGroups } from './letters.ts';
 import { collectMentions } from './mentions.ts';
 import { findNameCandidates } from './names.ts';
 import { findOrganizations } from './organizations.ts';
@@ -65,13 +65,20 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const headline = findHeadline(masked);
   const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
   const dates = findDateMentions(masked, options.published);
-  const parties = findLetterParties(masked, bodySentences, mentions);
+  // Each letter the article mentions, with the fields read from its own sentences.
+  const groups = findLetterGroups(masked, bodySentences, mentions);
   const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
     .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
-  // A letter whose addressee the text never names in so many words goes to the company the article is about.
-  if (parties.recipients.length === 0 && mostMentionedCompany && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(mostMentionedCompany);
-  const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, recentCompany });
-  const letters = buildLetters(parties, events, mostMentionedCompany);
+  for (const { parties, mentions: own } of groups) {
+    // A letter whose addressee the text never names in so many words goes to the company the article
+    // is about; with several letters, to the company last named where the letter is first mentioned.
+    const fallback = groups.length > 1 && own[0] ? recentCompany(own[0].sentence.end) : mostMentionedCompany;
+    if (parties.recipients.length === 0 && fallback && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(fallback);
+  }
+  const parties = groups[0]!.parties;
+  const partiesAt = (at: number) => groups.find((g) => at >= g.range[0] && at < g.range[1])?.parties ?? parties;
+  const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, partiesAt, recentCompany });
+  const letters = buildGroupedLetters(groups, events, mostMentionedCompany);
 
   return {
     organizations: organizations.map(({ name, kind, aliases, spans }) => ({ name, kind, aliases, spans })),

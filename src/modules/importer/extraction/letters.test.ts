@@ -127,3 +127,26 @@ describe('names and dates around letters', () => {
     expect(findDateMentions('On Monday, the group published the letter.', published).map((m) => [m.text, m.value])).toEqual([['On Monday', '2026-06-08']]);
   });
 });
+
+describe('letter mentions grouped into letters', () => {
+  it('keeps two letters from different writers to different companies apart, each with its own date', () => {
+    const text = 'Roundup for the week.\n\nOn 3 March, the Open Streets Network wrote to Ryde Inc. asking about its location data.\n\nThe Digital Justice Project sent Quorra Ltd nine questions on 11 March about its hiring software. The letter asks for answers by 25 March.';
+    const letters = letterOf(text);
+    expect(letters).toHaveLength(2);
+    expect(letters[0]).toMatchObject({ senders: ['Open Streets Network'], recipient: 'Ryde Inc.', sent: '2026-03-03', questionCount: null });
+    expect(letters[1]).toMatchObject({ senders: ['Digital Justice Project'], recipient: 'Quorra Ltd', sent: '2026-03-11', questionCount: 9, deadline: '2026-03-25' });
+  });
+
+  it('links "the letter" after a mention to that letter, so one coalition writing to two companies is one group', () => {
+    const text = 'The Riders Union and Data Rights Alliance wrote to Ryde Inc. and Zoomcart Ltd on 2 May. The letter, signed by 12 groups, asks both companies to publish their audits.';
+    const letters = letterOf(text);
+    expect(letters.map((l) => l.recipient)).toEqual(['Ryde Inc.', 'Zoomcart Ltd']);
+    for (const letter of letters) expect(letter).toMatchObject({ senders: ['Riders Union', 'Data Rights Alliance'], senderCount: 12, sent: '2026-05-02' });
+  });
+
+  it('reads the writer from a possessive ("the group\'s letter") and the company named before it as the addressee', () => {
+    const text = 'Helix Robotics told the Digital Justice Project that it would publish its audit, weeks after the group\'s letter of 14 April.';
+    const [letter] = letterOf(text);
+    expect(letter).toMatchObject({ senders: ['Digital Justice Project'], recipient: 'Helix Robotics', sent: '2026-04-14' });
+  });
+});

@@ -113,6 +113,20 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
         if (named) addSenders([named]);
       }
     }
+    // "after the group's letter", "Fair Data's letter": a possessive names the writer; a company named
+    // before it in the sentence ("X told the group … after the group's letter") is the addressee.
+    const possessive = /\b(?:the\s+(group|coalition|organi[sz]ation|union|network|charity|alliance|investors?|fund)|([\p{Lu}][\p{L}\d&.-]*))['’]s?\s+(?:(?:open|joint|first|second|latest|earlier|original)\s+)?(?:letter|questions)\b/u.exec(sentence.text);
+    if (possessive) {
+      const at = sentence.start + possessive.index;
+      const writer = possessive[1]
+        ? referent(possessive[1], at, orgs)
+        : inSentence.find((m) => m.end === at + possessive[2]!.length && m.end <= at + possessive[0].length);
+      if (writer && senderKinds.has(writer.kind)) {
+        addSenders([writer]);
+        const addressee = inSentence.find((m) => m.kind === 'company' && m.end <= at);
+        if (addressee && !recipients.includes(addressee.name)) recipients.push(addressee.name);
+      }
+    }
     // "A, B and C urged X in a letter": the writers are the subject of a writing verb.
     if (letterNoun.test(sentence.text)) {
       for (const verb of sentence.text.matchAll(writerVerb)) {
@@ -245,4 +259,99 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
     published: firstDate(events, 'letter_published', recipient),
     span,
   }));
+}
+
+/**
+ * Letter mentions. A sentence mentions a letter when it names one ("a letter", "an open letter",
+ * "the joint statement", "letters") or uses a verb of writing to someone ("wrote to", "sent …
+ * questions", "signed by"). A mention either introduces a letter ("a letter", "wrote to") or refers
+ * back to one ("the letter", "their letter", "it" in the next sentence).
+ */
+const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
+const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
+
+export interface LetterMention {
+  sentence: TextRange;
+  /** The mention brings a letter in ("a letter", "wrote to") rather than referring back to one. */
+  introduces: boolean;
+  senders: string[];
+  recipients: string[];
+}
+
+/** One letter: its mentions (in text order) and the fields read from their sentences. */
+export interface LetterGroup {
+  mentions: LetterMention[];
+  parties: LetterParties;
+  /** From its first mention up to the next letter's first mention (or the text's end). */
+  range: [number, number];
+}
+
+export function findLetterMentions(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterMention[] {
+  const found: LetterMention[] = [];
+  for (const sentence of sentences) {
+    if (!mentionCue.test(sentence.text)) continue;
+    // Requests to journalists are not letters.
+    if (/requests? for comment|questions? (?:for|about) this (?:article|story|report|piece)|(?:our|this publication's) questions/i.test(sentence.text)) continue;
+    const local = findLetterParties(text, [sentence], mentions);
+    found.push({ sentence, introduces: introducesLetter.test(sentence.text), senders: local.senders, recipients: local.recipients });
+  }
+  return found;
+}
+
+const overlaps = (a: string[], b: string[]) => a.some((name) => b.includes(name));
+
+/**
+ * Links coreferent mentions into letters: a mention refers to the letter before it unless it
+ * introduces a letter whose writers differ from that letter's, or whose addressees differ while
+ * nobody is named as writer in a sentence that does not refer back ("also", "the group").
+ */
+export function groupLetterMentions(letterMentions: LetterMention[]): LetterMention[][] {
+  const groups: { mentions: LetterMention[]; senders: string[]; recipients: string[] }[] = [];
+  for (const mention of letterMentions) {
+    const current = groups[groups.length - 1];
+    const sendersDiffer = current !== undefined && mention.senders.length > 0 && current.senders.length > 0 && !overlaps(mention.senders, current.senders);
+    const recipientsDiffer = current !== undefined && mention.recipients.length > 0 && current.recipients.length > 0 && !overlaps(mention.recipients, current.recipients);
+    if (!current || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
+      groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients] });
+      continue;
+    }
+    current.mentions.push(mention);
+    for (const name of mention.senders) if (!current.senders.includes(name)) current.senders.push(name);
+    for (const name of mention.recipients) if (!current.recipients.includes(name)) current.recipients.push(name);
+  }
+  return groups.map((group) => group.mentions);
+}
+
+/**
+ * The letters of an article. With one letter, its fields are read from every sentence about letters
+ * (as `findLetterParties` does for the whole text); with several, each letter's fields come from the
+ * sentences of its own mentions, and a field its sentences leave open is left open.
+ */
+export function findLetterGroups(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterGroup[] {
+  const grouped = groupLetterMentions(findLetterMentions(text, sentences, mentions));
+  // One letter: every sentence about letters describes it (the writers may be named paragraphs away).
+  if (grouped.length <= 1) return [{ mentions: grouped[0] ?? [], parties: findLetterParties(text, sentences, mentions), range: [0, text.length] }];
+  return grouped.map((group, i) => {
+    const next = grouped[i + 1];
+    const start = i === 0 ? 0 : group[0]!.sentence.start;
+    const end = next ? next[0]!.sentence.start : text.length;
+    // A letter's own sentences: from its first mention to the next letter's first mention.
+    const own = sentences.filter((s) => s.start >= group[0]!.sentence.start && s.start < end);
+    const parties = findLetterParties(text, own, mentions);
+    return { mentions: group, parties, range: [start, end] as [number, number] };
+  });
+}
+
+/** The letters of an article, one per (writers, addressee): each group's fields, dated by the events within its range. */
+export function buildGroupedLetters(groups: LetterGroup[], events: ExtractedEvent[], fallbackRecipient: string | null): ExtractedLetter[] {
+  if (groups.length <= 1) return groups[0] ? buildLetters(groups[0].parties, events, fallbackRecipient) : [];
+  const letters: ExtractedLetter[] = [];
+  for (const group of groups) {
+    const inRange = events.filter((e) => e.span[0] >= group.range[0] && e.span[0] < group.range[1]);
+    const own = buildLetters(group.parties, inRange, null);
+    for (const letter of own) {
+      if (!letters.some((l) => l.recipient === letter.recipient && l.senders.join('|') === letter.senders.join('|'))) letters.push(letter);
+    }
+  }
+  return letters;
 }
