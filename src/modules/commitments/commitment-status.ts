@@ -16,13 +16,3 @@ export function commitmentState(commitment: Pick<Commitment, 'status' | 'dueOn'>
   return commitment.dueOn && isPeriodOver(commitment.dueOn, today) ? 'past_due' : 'open';
 }
 
-export function describeCommitmentState(state: CommitmentState, dueOn: string | null): string {
-  switch (state) {
-    case 'past_due':
-      return `Past due since ${dueOn}: awaiting an editor's decision (kept or broken)`;
-    case 'open':
-      return dueOn ? `Open, due ${dueOn}` : 'Open';
-    default:
-      return state[0]!.toUpperCase() + state.slice(1);
-  }
-}

@@ -91,10 +91,6 @@ export function classifyAddress(input: string): AddressVerdict {
   return checkRules(address, 'ipv4', input);
 }
 
-export function isForbiddenAddress(address: string): boolean {
-  return classifyAddress(address).forbidden;
-}
-
 function checkRules(address: string, family: Family, original: string): AddressVerdict {
   for (const [category, list] of blockListByCategory) {
     if (list.check(address, family)) return { forbidden: true, address: original, category };

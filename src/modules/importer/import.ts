@@ -74,7 +74,6 @@ export const importInput = z
       .meta({ description: 'The article’s publication date, YYYY-MM-DD; relative dates ("on Friday") resolve against it. Default: the date the page gives, else today.' }),
   })
   .refine((input) => (input.url === undefined) !== (input.content === undefined), { message: 'give either a url or the content of a file', path: ['url'] });
-export type ImportInput = z.infer<typeof importInput>;
 
 /** The file form of an import, as the CLI and the workspace form have it: bytes, not yet text. */
 export interface ImportFile {

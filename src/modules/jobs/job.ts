@@ -38,6 +38,3 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export function jobOf<Payload>(definition: JobDefinition<Payload>, payload: Payload, options: Omit<NewJob, 'name' | 'version' | 'payload'> = {}): NewJob {
-  return { name: definition.name, version: definition.version, payload, maxAttempts: definition.maxAttempts, ...options };
-}

@@ -34,11 +34,6 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: UserI
   });
 }
 
-export async function listUsers(ctx: ServiceContext, actor: Actor): Promise<User[]> {
-  requireAdmin(actor);
-  return (await ctx.db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
-}
-
 /** A token for scripts, shown once and stored only as its hash. */
 export async function createApiToken(ctx: ServiceContext, actor: Actor, input: { email: string; label?: string | undefined }): Promise<{ token: string; user: User }> {
   const user = await findUserByEmail(ctx.db, input.email.toLowerCase());

@@ -28,6 +28,3 @@ export function mentionsWithin(mentions: EntityMention[], start: number, end: nu
   return mentions.filter((m) => m.start >= start && m.end <= end);
 }
 
-export function orgByName(organizations: Organization[], name: string | null): Organization | undefined {
-  return name === null ? undefined : organizations.find((org) => org.name === name);
-}
