@@ -15,4 +15,3 @@ export function commitmentState(commitment: Pick<Commitment, 'status' | 'dueOn'>
   if (commitment.status !== 'open') return commitment.status;
   return commitment.dueOn && isPeriodOver(commitment.dueOn, today) ? 'past_due' : 'open';
 }
-

@@ -37,4 +37,3 @@ export interface NewJob {
   runAt?: string;
   maxAttempts?: number;
 }
-

@@ -27,4 +27,3 @@ export function collectMentions(orgMentions: OrgMention[], people: Person[]): En
 export function mentionsWithin(mentions: EntityMention[], start: number, end: number): EntityMention[] {
   return mentions.filter((m) => m.start >= start && m.end <= end);
 }
-
