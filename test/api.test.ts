@@ -131,18 +131,15 @@ describe.each(engines)('JSON API on %s', (engine) => {
     expect((await api(app, 'PATCH', `/organizations/${parent.id}`, { token: editor, body: { parentId: parent.id } })).status).toBe(400);
   });
 
-  it('never answers anything a client can send with a 500, and never writes half of it', async () => {
-    const before = await auditCount(app);
+  it('never answers anything a client can send with a 500, and writes nothing for a refused request', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), fc.constantFrom('/cases', '/organizations', '/people', '/letters'), async (body, path) => {
+        const before = await auditCount(app);
         const { status } = await api(app, 'POST', path, { token: editor, rawBody: JSON.stringify(body) ?? 'null' });
-        expect(status).toBeLessThan(500);
-        expect(status === 201 || (status >= 400 && status < 500)).toBe(true);
+        expect(status === 201 || (status >= 400 && status < 500), `status ${status}`).toBe(true);
+        if (status !== 201) expect(await auditCount(app)).toBe(before);
       }),
       { numRuns: 60 },
     );
-    // Random values almost never form a valid record; if one did, it was created whole.
-    const created = (await auditCount(app)) - before;
-    expect(created).toBeGreaterThanOrEqual(0);
   });
 });

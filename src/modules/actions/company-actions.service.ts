@@ -1,5 +1,5 @@
 import type { CompanyActionsTable } from '../../db/schema.ts';
-import { assertSourcesInCase, caseRecordUseCases } from '../cases/case-records.ts';
+import { assertSourcesInCase, caseRecordUseCases, selectCaseRows } from '../cases/case-records.ts';
 import { assertOrganization } from '../organizations/organizations.service.ts';
 import type { CompanyAction, CompanyActionInput } from './company-action.ts';
 
@@ -24,10 +24,7 @@ function toRow(input: CompanyActionInput) {
 const companyActions = caseRecordUseCases<CompanyAction, CompanyActionInput>({
   entityType: 'company_action',
   label: 'Company action',
-  async read(db, filter) {
-    const query = db.selectFrom('company_actions').selectAll().orderBy('id');
-    return (await ('id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId)).execute()).map(toCompanyAction);
-  },
+  read: async (db, filter) => (await selectCaseRows(db, 'company_actions', filter)).map(toCompanyAction),
   async checkReferences(db, caseId, input) {
     await assertOrganization(db, input.companyId, 'companyId', 'company');
     await assertSourcesInCase(db, caseId, [input.sourceId], 'sourceId');

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.ts';
-import { assertSourcesInCase, caseRecordUseCases } from '../cases/case-records.ts';
+import { assertSourcesInCase, caseRecordUseCases, selectCaseRows } from '../cases/case-records.ts';
 import { presentConfidential, redactedOf, sealConfidential } from '../evidence/confidential.ts';
 import type { Allegation, AllegationFields, AllegationStatus } from './allegation.ts';
 
@@ -13,8 +13,7 @@ const allegations = caseRecordUseCases<Allegation, AllegationFields>({
   entityType: 'allegation',
   label: 'Allegation',
   async read(db, filter) {
-    const query = db.selectFrom('allegations').selectAll().orderBy('id');
-    const rows = await ('id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId)).execute();
+    const rows = await selectCaseRows(db, 'allegations', filter);
     if (rows.length === 0) return [];
     const links = await db
       .selectFrom('allegation_sources')

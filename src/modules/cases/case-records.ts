@@ -1,4 +1,5 @@
 import type { Queryable, Tx } from '../../db/database.ts';
+import type { Schema } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -15,7 +16,7 @@ import { type CaseAccess, requireCaseEditor, requireCaseReader } from './case-ac
 export interface CaseRecordType<Item extends { id: string; caseId: string }, Input> {
   entityType: string;
   label: string;
-  read(db: Queryable, filter: { caseId: string } | { id: string }): Promise<Item[]>;
+  read(db: Queryable, filter: CaseRecordFilter): Promise<Item[]>;
   /** References in the input (sources, organisations, people) must exist, and sources must belong to the case. */
   checkReferences(db: Queryable, caseId: string, input: Input): Promise<void>;
   insert(tx: Tx, keys: { id: string; caseId: string; now: string }, input: Input, ctx: ServiceContext): Promise<void>;
@@ -26,6 +27,17 @@ export interface CaseRecordType<Item extends { id: string; caseId: string }, Inp
    * insiders, absent for others). Audit entries are written from the records before this step.
    */
   present?(ctx: ServiceContext, db: Queryable, items: Item[], access: CaseAccess): Promise<Item[]>;
+}
+
+export type CaseRecordFilter = { caseId: string } | { id: string };
+type CaseRecordTable = 'sources' | 'allegations' | 'commitments' | 'company_actions' | 'statements' | 'events';
+
+/** The rows of one case-record table, by record or by case, in creation order. */
+export function selectCaseRows<T extends CaseRecordTable>(db: Queryable, table: T, filter: CaseRecordFilter): Promise<Schema[T][]> {
+  // Every such table has id and case_id; typing the query by one of them keeps Kysely simple.
+  const query = db.selectFrom(table as 'events').selectAll().orderBy('id');
+  const rows = 'id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId);
+  return rows.execute() as unknown as Promise<Schema[T][]>;
 }
 
 export function caseRecordUseCases<Item extends { id: string; caseId: string }, Input extends object>(type: CaseRecordType<Item, Input>) {

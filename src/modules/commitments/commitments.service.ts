@@ -1,5 +1,5 @@
 import type { CommitmentsTable } from '../../db/schema.ts';
-import { assertSourcesInCase, caseRecordUseCases } from '../cases/case-records.ts';
+import { assertSourcesInCase, caseRecordUseCases, selectCaseRows } from '../cases/case-records.ts';
 import { assertOrganization } from '../organizations/organizations.service.ts';
 import type { Commitment, CommitmentInput, CommitmentStatus } from './commitment.ts';
 
@@ -25,10 +25,7 @@ function toRow(input: CommitmentInput) {
 const commitments = caseRecordUseCases<Commitment, CommitmentInput>({
   entityType: 'commitment',
   label: 'Commitment',
-  async read(db, filter) {
-    const query = db.selectFrom('commitments').selectAll().orderBy('id');
-    return (await ('id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId)).execute()).map(toCommitment);
-  },
+  read: async (db, filter) => (await selectCaseRows(db, 'commitments', filter)).map(toCommitment),
   async checkReferences(db, caseId, input) {
     await assertOrganization(db, input.companyId, 'companyId', 'company');
     await assertSourcesInCase(db, caseId, [input.sourceId], 'sourceId');

@@ -1,5 +1,5 @@
 import type { EventsTable } from '../../db/schema.ts';
-import { assertSourcesInCase, caseRecordUseCases } from '../cases/case-records.ts';
+import { assertSourcesInCase, caseRecordUseCases, selectCaseRows } from '../cases/case-records.ts';
 import type { CaseEvent, EventInput } from './event.ts';
 
 function toEvent(row: EventsTable): CaseEvent {
@@ -22,10 +22,7 @@ function toRow(input: EventInput) {
 const events = caseRecordUseCases<CaseEvent, EventInput>({
   entityType: 'event',
   label: 'Event',
-  async read(db, filter) {
-    const query = db.selectFrom('events').selectAll().orderBy('id');
-    return (await ('id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId)).execute()).map(toEvent);
-  },
+  read: async (db, filter) => (await selectCaseRows(db, 'events', filter)).map(toEvent),
   checkReferences: (db, caseId, input) => assertSourcesInCase(db, caseId, [input.sourceId], 'sourceId'),
   async insert(tx, { id, caseId, now }, input) {
     await tx.insertInto('events').values({ id, case_id: caseId, ...toRow(input), created_at: now, updated_at: now }).execute();

@@ -3,7 +3,7 @@ import { setCookie } from 'hono/cookie';
 import { sessionCookie, sessionCookieOptions } from '../../shared/cookies.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type AppEnv, validationError } from '../../shared/http.ts';
-import { CsrfField, type PageContext } from '../../shared/ui/layout.tsx';
+import { CsrfField, NewPasswordField, type PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { requestExtension } from '../letters/extensions.service.ts';
 import { extensionRequestInput } from '../letters/letter-lifecycle.ts';
@@ -135,11 +135,7 @@ function AcceptForm({ page, token, invitation, totpSecret, error }: { page: Page
         </p>
         <label for="name">{t('name')}</label>
         <input id="name" name="name" type="text" autocomplete="name" required />
-        <label for="password">{t('password')}</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required aria-describedby="password-help" />
-        <p id="password-help" class="meta">
-          {t('passwordHelp')}
-        </p>
+        <NewPasswordField page={page} />
         <fieldset>
           <legend>{t('secondFactor')}</legend>
           <p class="meta">{t('secondFactorHelp')}</p>

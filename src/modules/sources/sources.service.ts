@@ -1,6 +1,6 @@
 import type { SourcesTable } from '../../db/schema.ts';
 import type { ServiceContext } from '../../shared/service-context.ts';
-import { caseRecordUseCases } from '../cases/case-records.ts';
+import { caseRecordUseCases, selectCaseRows } from '../cases/case-records.ts';
 import { presentConfidential, redactedOf, sealConfidential } from '../evidence/confidential.ts';
 import type { Source, SourceFields } from './source.ts';
 
@@ -34,11 +34,7 @@ async function toRow(ctx: ServiceContext, id: string, input: SourceFields) {
 const sources = caseRecordUseCases<Source, SourceFields>({
   entityType: 'source',
   label: 'Source',
-  async read(db, filter) {
-    const query = db.selectFrom('sources').selectAll().orderBy('id');
-    const rows = await ('id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId)).execute();
-    return rows.map(toSource);
-  },
+  read: async (db, filter) => (await selectCaseRows(db, 'sources', filter)).map(toSource),
   async checkReferences() {},
   async insert(tx, { id, caseId, now }, input, ctx) {
     await tx.insertInto('sources').values({ id, case_id: caseId, ...(await toRow(ctx, id, input)), created_at: now, updated_at: now }).execute();

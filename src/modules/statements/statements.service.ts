@@ -1,6 +1,6 @@
 import type { StatementsTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { assertSourcesInCase, caseRecordUseCases } from '../cases/case-records.ts';
+import { assertSourcesInCase, caseRecordUseCases, selectCaseRows } from '../cases/case-records.ts';
 import { assertOrganization } from '../organizations/organizations.service.ts';
 import type { Statement, StatementInput } from './statement.ts';
 
@@ -31,10 +31,7 @@ function toRow(input: StatementInput) {
 const statements = caseRecordUseCases<Statement, StatementInput>({
   entityType: 'statement',
   label: 'Statement',
-  async read(db, filter) {
-    const query = db.selectFrom('statements').selectAll().orderBy('id');
-    return (await ('id' in filter ? query.where('id', '=', filter.id) : query.where('case_id', '=', filter.caseId)).execute()).map(toStatement);
-  },
+  read: async (db, filter) => (await selectCaseRows(db, 'statements', filter)).map(toStatement),
   async checkReferences(db, caseId, input) {
     // A quote is attributed: to a person (who may speak for an organisation) or to an organisation.
     if (!input.speakerPersonId && !input.speakerOrganizationId) throw AppError.invalid('speakerPersonId', 'a statement needs a speaker: a person or an organisation');

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { text } from '../../shared/fields.ts';
 import type { AppEnv } from '../../shared/http.ts';
 import { localeCookie, sessionCookie, sessionCookieOptions } from '../../shared/cookies.ts';
-import { CsrfField, type PageContext } from '../../shared/ui/layout.tsx';
+import { CsrfField, NewPasswordField, type PageContext } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.tsx';
 import { completeSetup, isSetupLinkValid, signIn, signOut } from './sessions.service.ts';
 import { setUserLocale } from './users.service.ts';
@@ -60,11 +60,7 @@ function SetupForm({ page, token, error }: { page: PageContext; token: string; e
         <input id="name" name="name" type="text" autocomplete="name" required />
         <label for="email">{t('email')}</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
-        <label for="password">{t('password')}</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required aria-describedby="password-help" />
-        <p id="password-help" class="meta">
-          {t('passwordHelp')}
-        </p>
+        <NewPasswordField page={page} />
         <p>
           <button type="submit">{t('createAccount')}</button>
         </p>

@@ -17,6 +17,19 @@ export function CsrfField({ page }: { page: PageContext }) {
   return <input type="hidden" name="_csrf" value={page.csrfToken} />;
 }
 
+/** The password of a new account, with the rule it must meet. */
+export function NewPasswordField({ page }: { page: PageContext }) {
+  return (
+    <>
+      <label for="password">{page.t('password')}</label>
+      <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required aria-describedby="password-help" />
+      <p id="password-help" class="meta">
+        {page.t('passwordHelp')}
+      </p>
+    </>
+  );
+}
+
 export function Layout({ page, title, children }: { page: PageContext; title: string; children: Child }) {
   const { t, locale, actor } = page;
   return (
