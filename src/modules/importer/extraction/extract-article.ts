@@ -6,14 +6,14 @@
 import { AppError } from '../../../shared/errors.ts';
 import { findDateMentions, parsePublished } from './dates.ts';
 import { findEvents } from './events.ts';
-import { buildGroupedLetters, findLetterGroups } from './letters.ts';
+import { buildGroupedLetters, findLetterGroups, findListedSignatories } from './letters.ts';
 import { collectMentions } from './mentions.ts';
 import { findNameCandidates } from './names.ts';
-import { findOrganizations } from './organizations.ts';
+import { findOrganizations, kindFromName } from './organizations.ts';
 import { describePeople, findPersonNames } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { findHeadline, maskBoilerplate, splitParagraphs, splitSentences } from './text.ts';
-import { type ExtractOptions, type Extraction, maxArticleChars } from './types.ts';
+import { type ExtractOptions, type Extraction, type KnownOrganization, maxArticleChars } from './types.ts';
 
 /**
  * Longer texts are refused. 200,000 characters is a 30,000-word article, several times the
@@ -38,6 +38,14 @@ function validate(text: string, options: ExtractOptions): void {
   }
 }
 
+/** Names listed one per line under "signed by:" are organisations, whatever words they begin with. */
+function listedSignatories(text: string, known: KnownOrganization[]): KnownOrganization[] {
+  const dictionary = new Map(known.map((org) => [org.name.toLowerCase(), org]));
+  return findListedSignatories(text)
+    .filter((item) => !dictionary.has(item.name.toLowerCase()))
+    .map((item) => ({ name: item.name, kind: kindFromName(item.name, dictionary) ?? 'ngo', aliases: [] }));
+}
+
 export function extractArticle(text: string, options: ExtractOptions): Extraction {
   validate(text, options);
   // Rules below read Latin-script English; other scripts give an empty result rather than noise.
@@ -51,7 +59,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const personTokens = new Set([...personNames].flatMap((name) => name.split(/\s+/)));
   const candidates = findNameCandidates(masked, sentences);
   const { organizations, mentions: orgMentions } = findOrganizations(masked, candidates, {
-    knownOrganizations: options.knownOrganizations ?? [], personNames, personTokens,
+    knownOrganizations: [...options.knownOrganizations ?? [], ...listedSignatories(masked, options.knownOrganizations ?? [])], personNames, personTokens,
   });
   const people = describePeople(masked, personNames, orgMentions, organizations, options.knownPeople);
   const mentions = collectMentions(orgMentions, people);

@@ -150,3 +150,49 @@ describe('letter mentions grouped into letters', () => {
     expect(letter).toMatchObject({ senders: ['Digital Justice Project'], recipient: 'Helix Robotics', sent: '2026-04-14' });
   });
 });
+
+describe('signatories in other shapes', () => {
+  it('reads a signatory list set out one per line after "signed by:"', () => {
+    const text = 'The Tenant Data Project today wrote to Nestwise Inc. with four questions.\n\nThe letter was co-signed by:\n\n- Tenant Data Project\n- Renters Solidarity Federation\n* Open Housing Observatory\n• Civic Code Lab\n\nNestwise did not comment.';
+    const [letter] = letterOf(text);
+    expect(letter).toMatchObject({
+      senders: ['Tenant Data Project', 'Renters Solidarity Federation', 'Open Housing Observatory', 'Civic Code Lab'], senderCount: 4, recipient: 'Nestwise Inc.',
+    });
+    expect(extract(text).organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Open Housing Observatory', 'Civic Code Lab']));
+  });
+
+  it('never counts fewer signatories than it names', () => {
+    const [letter] = letterOf('The Riders Union, together with one union and two partner groups, wrote to Ryde Inc. The letter is signed by the Riders Union, Couriers Federation, Data Rights Alliance and Open Streets Network.');
+    expect(letter?.senderCount).toBe(4);
+  });
+
+  it('adds the groups a writer wrote "together with"', () => {
+    const [letter] = letterOf('On 3 May the Privacy Commons wrote to Quorra Ltd together with the Parents Online Forum and Safe Homes Network.');
+    expect(letter?.senders).toEqual(['Privacy Commons', 'Parents Online Forum', 'Safe Homes Network']);
+  });
+
+  it('reads "led by … and including …" in a sentence that says they wrote', () => {
+    const [letter] = letterOf('The groups, led by the Migrant Tech Forum and including Border Watch Europe, wrote to Tracelink Corp on 1 June.');
+    expect(letter?.senders).toEqual(['Migrant Tech Forum', 'Border Watch Europe']);
+  });
+
+  it('reads a letter\'s authors and a sender after a dated "sent … by"', () => {
+    expect(letterOf('A letter was sent to Quorra Ltd last week. Its authors, the Data Rights Alliance and Fair Code Watch, want answers.')[0]?.senders)
+      .toEqual(['Data Rights Alliance', 'Fair Code Watch']);
+    const [letter] = letterOf('A letter sent on 2 May by the Riders Union, the Open Streets Network and six other groups asked Ryde Inc. five questions.');
+    expect(letter).toMatchObject({ senders: ['Riders Union', 'Open Streets Network'], senderCount: 8 });
+  });
+
+  it('takes the count of "the groups" from the sentence that introduced them', () => {
+    const text = 'A coalition of twelve press freedom groups accused Parlo Inc. of exposing reporters.\n\nThe coalition, led by Free Media Forum, wrote to Parlo Inc. on 2 June and asked for a reply by 20 June.';
+    expect(letterOf(text)[0]).toMatchObject({ senders: ['Free Media Forum'], senderCount: 12 });
+  });
+
+  it('starts a new letter at "the second letter" sent to another company', () => {
+    const text = 'Two letters went out this week.\n\nThe first letter, sent on Monday to Parlo Inc., comes from the Free Media Forum. It asks three questions.\n\nThe second letter was sent on 2 June to Mireva Health, a chatbot maker. Its authors, Fair Code Watch and the Data Rights Alliance, asked Mireva four questions.';
+    const letters = letterOf(text);
+    expect(letters.map((l) => [l.recipient, l.senders.join('+'), l.questionCount])).toEqual([
+      ['Parlo Inc.', 'Free Media Forum', 3], ['Mireva Health', 'Fair Code Watch+Data Rights Alliance', 4],
+    ]);
+  });
+});

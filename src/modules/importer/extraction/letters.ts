@@ -16,9 +16,10 @@ export interface LetterParties {
   span: [number, number] | null;
 }
 
-const letterWords = /\b(letter|letters|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+const letterWords = /\b(letter|letters|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
+const writingTo = /\bwr(?:ote|itten|iting) to\b/i;
 /** Verbs whose grammatical subject, in a sentence about a letter, is its writer: "A and B urged X in a letter". */
 const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs)\b/g;
 /** What may stand between a subject and its verb: "A and B are today publishing", "A has also". */
@@ -55,8 +56,8 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
   return list;
 }
 
-/** The coordinated list that ends just before `position` in the sentence. */
-function listEndingBefore(position: number, sentenceStart: number, orgs: EntityMention[], text: string): EntityMention[] {
+/** The coordinated list that ends just before `position` in the sentence (as the subject of a verb there, unless `asSubject` is false). */
+function listEndingBefore(position: number, sentenceStart: number, orgs: EntityMention[], text: string, asSubject = true): EntityMention[] {
   const before = orgs.filter((m) => m.start >= sentenceStart && m.end <= position);
   const last = before[before.length - 1];
   if (!last) return [];
@@ -70,7 +71,7 @@ function listEndingBefore(position: number, sentenceStart: number, orgs: EntityM
     list.unshift(candidate);
   }
   // "According to a letter seen by The Guardian, the Network asked": a name after a preposition is not a subject.
-  while (list.length > 1 && /\b(?:by|to|from|of|with|for|at|in|on|against)\s+(?:the\s+)?$/i.test(text.slice(Math.max(sentenceStart, list[0]!.start - 12), list[0]!.start))) list.shift();
+  while (asSubject && list.length > 1 && /\b(?:by|to|from|of|with|for|at|in|on|against)\s+(?:the\s+)?$/i.test(text.slice(Math.max(sentenceStart, list[0]!.start - 12), list[0]!.start))) list.shift();
   return list;
 }
 
@@ -80,7 +81,63 @@ function referent(noun: string, before: number, orgs: EntityMention[]): EntityMe
   return orgs.filter((m) => m.end <= before && kinds.has(m.kind)).pop() ?? null;
 }
 
-export function findLetterParties(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterParties {
+/** A line that announces a list of signatories set out one per line: "The letter is signed by:". */
+const signatoryBlockCue = /\b(?:signed by|co-signed by|endorsed by|signatories(?: are| include)?|following (?:organi[sz]ations|groups|signatories|investors)[^:\n]*|signed the letter)\s*:\s*$/i;
+/** One item of such a list: an optional bullet or number, a capitalised name, an optional ", Country" or "(Country)". */
+const signatoryItem = /^[ \t]*(?:[-*•·▪◦–—]|\d{1,3}[.)])?[ \t]*(\p{Lu}[^\n.:;!?]{1,80}?)[ \t]*(?:[,(][^\n]{0,40})?[;,.]?[ \t]*$/u;
+
+export interface ListedSignatory {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The signatories listed one per line after `position`, where a line announcing them ends. */
+export function signatoriesListedAfter(text: string, position: number): ListedSignatory[] {
+  const found: ListedSignatory[] = [];
+  const lines = /[^\n]*\n?/g;
+  lines.lastIndex = position;
+  let line: RegExpExecArray | null;
+  // Skip the rest of the announcing line, then read items until a line that is not one.
+  lines.exec(text);
+  while ((line = lines.exec(text)) !== null && line[0] !== '') {
+    const body = line[0].replace(/\n$/, '');
+    if (body.trim() === '') { if (found.length > 0) break; continue; }
+    const item = signatoryItem.exec(body);
+    if (!item || item[1]!.split(/\s+/).length > 8) break;
+    const start = line.index + body.indexOf(item[1]!);
+    found.push({ name: item[1]!, start, end: start + item[1]!.length });
+  }
+  return found;
+}
+
+/** Every signatory list of the text ("signed by:" and one name per line), for the organisation dictionary. */
+export function findListedSignatories(text: string): ListedSignatory[] {
+  const found: ListedSignatory[] = [];
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    if (signatoryBlockCue.test(line[0])) found.push(...signatoriesListedAfter(text, line.index));
+  }
+  return found;
+}
+
+/** "30 African and European civil society groups": a few describing words may stand between. */
+const countedGroups = new RegExp(`\\b(?<!\\d[,.]?)(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:\\p{L}[\\p{L}-]*\\s+){0,5}?(?:groups|organi[sz]ations|ngos|signatories|investors)\\b(?!['’])`, 'iu');
+
+/** The number of signatories a sentence states, counting the ones named before "and N other groups". */
+function statedCount(sentence: TextRange, text: string, orgs: EntityMention[]): number | null {
+  const count = countedGroups.exec(sentence.text);
+  if (!count) return null;
+  // "the group and four other organisations" are five; "A, B and two partner groups" are four.
+  const before = text.slice(sentence.start, sentence.start + count.index);
+  const joined = /\band\s+$/.test(before);
+  const named = joined ? listEndingBefore(sentence.start + count.index - before.match(/\s*and\s+$/)![0].length, sentence.start, orgs, text, false).length : 0;
+  return (parseCount(count[1]!) ?? 0) + (joined ? Math.max(1, named) : 0) || null;
+}
+
+/** "The coalition, led by …", "the groups asked": the letter's writers referred back to as a body. */
+const collectiveWriters = /\b(?:the|these|those|their)\s+(?:\w+\s+)?(?:groups|organi[sz]ations|coalition|signatories|alliance|investors)\b/i;
+
+export function findLetterParties(text: string, sentences: TextRange[], mentions: EntityMention[], context: TextRange[] = sentences): LetterParties {
   const orgs = withoutParenthesisedAcronyms(mentions.filter((m) => m.kind !== 'person'), text);
   const senders: { name: string; at: number }[] = [];
   const recipients: string[] = [];
@@ -97,13 +154,19 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|signed by|co-signed by|coordinated by|led by|sent by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|signatories (?:are|were|include|included)|signatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) \w+(?: \w+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|signatories (?:are|were|include|included)|signatories,?)\s+(?:(?:the|both)\s+)?/g)) {
       if (/^(?:include|signatories,?)$/.test(cue[1]!) && !/\bsignator/i.test(sentence.text)) continue;
-      if (/^(?:led by|among them|among whom|such as)$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
+      if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
+      if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
       const at = sentence.start + cue.index + cue[0].length;
       const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
       // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers.
       if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) ? 'weak' : 'strong');
+    }
+    // "The letter is signed by:" and the signatories one per line.
+    if (signatoryBlockCue.test(text.slice(sentence.start, text.indexOf('\n', sentence.end) < 0 ? text.length : text.indexOf('\n', sentence.end)))) {
+      const listed = signatoriesListedAfter(text, sentence.start);
+      addSenders(listed.map((item) => orgs.find((m) => m.start === item.start)).filter((m) => m !== undefined));
     }
     // "the group and four other organisations asked": the group last named.
     if (/\bletter\b/i.test(sentence.text) || /\bwr(?:ote|itten|iting) to\b/i.test(sentence.text)) {
@@ -165,19 +228,16 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       span ??= [sentence.start, sentence.end];
     }
     findRecipients(sentence, text, mentions, recipients);
-    // "30 African and European civil society groups": a few describing words may stand between.
-    const count = new RegExp(`\\b(?<!\\d[,.]?)(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:\\p{L}[\\p{L}-]*\\s+){0,5}?(?:groups|organi[sz]ations|ngos|signatories|investors|organisations)\\b(?!['’])`, 'iu').exec(sentence.text);
-    if (count && senderCount === null) {
-      // "the group and four other organisations" are five; "A, B and two partner groups" are four.
-      const before = text.slice(sentence.start, sentence.start + count.index);
-      const joined = /\band\s+$/.test(before);
-      const named = joined ? listEndingBefore(sentence.start + count.index - before.match(/\s*and\s+$/)![0].length, sentence.start, orgs, text).length : 0;
-      senderCount = (parseCount(count[1]!) ?? 0) + (joined ? Math.max(1, named) : 0) || null;
-    }
+    senderCount ??= statedCount(sentence, text, orgs);
     for (const q of sentence.text.matchAll(new RegExp(`\\b(${countWordPattern})\\s+(?:[\\w-]+\\s+)?questions\\b`, 'gi'))) {
       const value = parseCount(q[1]!);
       if (value !== null && value < 100) questionCount = Math.max(questionCount ?? 0, value);
     }
+  }
+  // "A coalition of nine groups accused X … The coalition wrote to X": the count given where the writers were introduced.
+  const referredBack = sentences.find((s) => letterWords.test(s.text) && collectiveWriters.test(s.text));
+  if (senderCount === null && referredBack) {
+    for (const sentence of context.filter((s) => s.start < referredBack.start)) if ((senderCount ??= statedCount(sentence, text, orgs)) !== null) break;
   }
   // Companies that answered the letter, or did not, were written to.
   for (const sentence of sentences) {
@@ -220,7 +280,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
   for (const mention of mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)) {
     const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
-    const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+[\w.]+(?:\s+\d{1,2})?,?\s+to\s+(?:the\s+)?$/.test(before);
+    const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?$/.test(before);
     const byVerb = /\b(?:wrote to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urged|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
@@ -251,7 +311,8 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
   })();
   return recipients.map((recipient) => ({
     senders: parties.senders,
-    senderCount: parties.senderCount ?? parties.senders.length,
+    // A letter has at least as many signatories as it names.
+    senderCount: Math.max(parties.senderCount ?? 0, parties.senders.length),
     recipient,
     questionCount: parties.questionCount,
     deadline: firstDate(events, 'response_deadline', recipient),
@@ -298,6 +359,7 @@ export function findLetterMentions(text: string, sentences: TextRange[], mention
   return found;
 }
 
+const anotherLetter = /\b(?:second|third|another|separate|other)\s+(?:(?:open|joint|public)\s+)?letter\b/i;
 const overlaps = (a: string[], b: string[]) => a.some((name) => b.includes(name));
 
 /**
@@ -311,7 +373,9 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
     const current = groups[groups.length - 1];
     const sendersDiffer = current !== undefined && mention.senders.length > 0 && current.senders.length > 0 && !overlaps(mention.senders, current.senders);
     const recipientsDiffer = current !== undefined && mention.recipients.length > 0 && current.recipients.length > 0 && !overlaps(mention.recipients, current.recipients);
-    if (!current || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
+    // "The second letter was sent to Y": an ordinal letter to another company is another letter, whoever wrote it.
+    const another = anotherLetter.test(mention.sentence.text) && recipientsDiffer;
+    if (!current || another || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
       groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients] });
       continue;
     }
@@ -337,7 +401,7 @@ export function findLetterGroups(text: string, sentences: TextRange[], mentions:
     const end = next ? next[0]!.sentence.start : text.length;
     // A letter's own sentences: from its first mention to the next letter's first mention.
     const own = sentences.filter((s) => s.start >= group[0]!.sentence.start && s.start < end);
-    const parties = findLetterParties(text, own, mentions);
+    const parties = findLetterParties(text, own, mentions, sentences);
     return { mentions: group, parties, range: [start, end] as [number, number] };
   });
 }

@@ -66,6 +66,7 @@ const cueBefore = /(?:\b(?:wrote to|written to|writing to|letter to|sent to|sued
 const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed|received|launched|reported|revealed|warned|welcomed|critici[sz]ed|condemned|staged|organi[sz]ed)\b)/;
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|sent by|letter from|organi[sz]ed by|told)\s+(?:the\s+)?$/i;
+const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote to|co-signed|signed (?:a|an|the)|urged|called on)\b/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,80}?)(?:,|\.|;| that\b| based\b| whose\b)/;
 
@@ -100,7 +101,7 @@ function acronymAfter(candidate: NameCandidate, text: string): { acronym: string
   return null;
 }
 
-function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; kind: OrgKind | null } {
+function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; kind: OrgKind | null; guess?: OrgKind } {
   const before = text.slice(Math.max(0, candidate.start - 60), candidate.start);
   const after = text.slice(candidate.end, candidate.end + 100);
   // "Rights group Access Now said": at a sentence or clause start, the describing words need no article.
@@ -113,6 +114,8 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
     if (kind || !appositive[1]) return { accepted: true, kind };
   }
   if (writerCueBefore.test(before)) return { accepted: true, kind: 'ngo' };
+  // "the Privacy Commons wrote to": whoever writes to someone is, in these articles, a group more often than a company.
+  if (writerCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
   if (cueBefore.test(before) || cueAfter.test(after)) return { accepted: true, kind: null };
   return { accepted: false, kind: null };
 }
@@ -135,7 +138,7 @@ function acceptCandidates(
       continue;
     }
     const cue = cueKind(candidate, text);
-    if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? 'company', sure: cue.kind !== null });
+    if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? cue.guess ?? 'company', sure: cue.kind !== null });
   }
   acceptListSiblings(candidates, accepted, text, personNames, personTokens);
   return accepted;
