@@ -20,7 +20,7 @@ export const phraseMarkers: [RegExp, OrgKind][] = [
 
 /** The last word of a name that marks its kind. */
 export const lastWordMarkers: Record<string, OrgKind> = {
-  Inc: 'company', 'Inc.': 'company', Ltd: 'company', 'Ltd.': 'company', Limited: 'company', Corp: 'company',
+  'e.V.': 'ngo', Inc: 'company', 'Inc.': 'company', Ltd: 'company', 'Ltd.': 'company', Limited: 'company', Corp: 'company',
   'Corp.': 'company', Corporation: 'company', LLC: 'company', plc: 'company', PLC: 'company', 'B.V.': 'company',
   'N.V.': 'company', GmbH: 'company', AG: 'company', 'S.A.': 'company', 'Co.': 'company', Company: 'company',
   Technologies: 'company', Systems: 'company', Platforms: 'company', Analytics: 'company', Cloud: 'company',
@@ -97,15 +97,20 @@ export const demonyms = new Set([
   'Australian', 'Brazilian', 'Irish', 'Belgian', 'Swiss', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Polish',
 ]);
 
+/** Words of page furniture ("Press release", "Notes to editors"): not a name where a line starts, though "Press Freedom Desk" is one. */
+export const pageWords = new Set([
+  'Update', 'UPDATE', 'Press', 'Release', 'PRESS', 'RELEASE', 'Notes', 'Editors', 'Share', 'Home', 'Blog',
+  'Subscribe', 'Related', 'Read', 'Published', 'Posted',
+]);
+
 /** Capitalised words that start sentences or headings but never start a name. */
-export const capitalisedFunctionWords = new Set([
+export const capitalisedFunctionWords = new Set([...pageWords, 
   'The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'But', 'And', 'Or', 'It', 'Its', 'This', 'That', 'These',
   'Those', 'We', 'Our', 'They', 'Their', 'He', 'She', 'His', 'Her', 'Before', 'After', 'Last', 'Next', 'More',
   'Both', 'Neither', 'Either', 'When', 'While', 'If', 'As', 'According', 'With', 'Without', 'From', 'To', 'Of',
   'Since', 'Until', 'During', 'Multiple', 'Several', 'Many', 'Some', 'All', 'No', 'Not', 'Yet', 'Still', 'Also',
-  'Why', 'What', 'How', 'Who', 'Where', 'Which', 'Today', 'Yesterday', 'Tomorrow', 'Published', 'Posted',
-  'Update', 'UPDATE', 'Press', 'Release', 'PRESS', 'RELEASE', 'Notes', 'Editors', 'Share', 'Home', 'Blog',
-  'Subscribe', 'Related', 'Read', 'Mr', 'Mrs', 'Ms', 'Dr', 'Then', 'Now', 'However', 'Meanwhile', 'Instead',
+  'Why', 'What', 'How', 'Who', 'Where', 'Which', 'Today', 'Yesterday', 'Tomorrow',
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Then', 'Now', 'However', 'Meanwhile', 'Instead',
   'Hundreds', 'Thousands', 'Dozens', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine',
   'Ten', 'Eleven', 'Twelve', 'Nearly', 'About', 'Over', 'Under', 'Among', 'Including', 'Unlike', 'Like',
   'Earlier', 'Later', 'Once', 'Whether', 'Although', 'Though', 'Because', 'So', 'Such', 'Each', 'Every', 'Any',

@@ -196,3 +196,25 @@ describe('signatories in other shapes', () => {
     ]);
   });
 });
+
+describe('names in letter sentences', () => {
+  it('splits two companies joined by "and" when the second closes with a legal form, and writes to each', () => {
+    const letters = letterOf('Nine groups asked two hosting firms, Harbour Data Services and Pinecrest Cloud Ltd, about a border database. In letters sent on 2 June to the heads of both companies, the groups, led by Open Borders Lab, asked five questions.');
+    expect(letters.map((l) => l.recipient)).toEqual(['Harbour Data Services', 'Pinecrest Cloud Ltd']);
+  });
+
+  it('reads a German association\'s legal form, "who include" after the investors, and "sent on Aug. 3 by"', () => {
+    expect(extract('Netzrechte e.V. and Fair Code Watch wrote to Velora AG on 2 June.').organizations.map((o) => `${o.name} ${o.kind}`))
+      .toEqual(expect.arrayContaining(['Netzrechte e.V. ngo']));
+    expect(letterOf('Forty investors led by the Green Ledger Trust wrote to Orbis Inc. on 3 June. The investors, who include Alder Pension Fund and Tern Capital, want answers to ten questions.')[0]?.senders)
+      .toEqual(['Green Ledger Trust', 'Alder Pension Fund', 'Tern Capital']);
+    expect(letterOf('The letter, sent on Jun. 3 by the Coastal Rights Forum and Haki Sasa, asks Tessaro Networks to reply.')[0]?.senders)
+      .toEqual(['Coastal Rights Forum', 'Haki Sasa']);
+  });
+
+  it('keeps a page word inside a name but not at the start of a line', () => {
+    const names = extract('PRESS RELEASE\n\nThe Shutdown Monitor and the Press Freedom Desk wrote to Orvane Telecom on 2 June.').organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Press Freedom Desk', 'Orvane Telecom']));
+    expect(names).not.toContain('PRESS RELEASE');
+  });
+});

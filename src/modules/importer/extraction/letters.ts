@@ -154,8 +154,9 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) \w+(?: \w+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|signatories (?:are|were|include|included)|signatories,?)\s+(?:(?:the|both)\s+)?/g)) {
-      if (/^(?:include|signatories,?)$/.test(cue[1]!) && !/\bsignator/i.test(sentence.text)) continue;
+    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|signatories (?:are|were|include|included)|signatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+      // "signatories include", "the investors, who include": members of the body that wrote.
+      if (/^(?:include|signatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
       if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
       if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
       const at = sentence.start + cue.index + cue[0].length;
@@ -280,7 +281,8 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
   for (const mention of mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)) {
     const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
-    const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?$/.test(before);
+    // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
+    const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
     const byVerb = /\b(?:wrote to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urged|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
@@ -374,7 +376,7 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
     const sendersDiffer = current !== undefined && mention.senders.length > 0 && current.senders.length > 0 && !overlaps(mention.senders, current.senders);
     const recipientsDiffer = current !== undefined && mention.recipients.length > 0 && current.recipients.length > 0 && !overlaps(mention.recipients, current.recipients);
     // "The second letter was sent to Y": an ordinal letter to another company is another letter, whoever wrote it.
-    const another = anotherLetter.test(mention.sentence.text) && recipientsDiffer;
+    const another = current !== undefined && anotherLetter.test(mention.sentence.text) && !overlaps(mention.recipients, current.recipients);
     if (!current || another || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
       groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients] });
       continue;

@@ -4,7 +4,7 @@
  * decides which of them name an organisation.
  */
 import nlp from 'compromise';
-import { capitalisedFunctionWords, firstWordMarkers, lastWordMarkers, months, places, wellKnownOrganizations } from './gazetteer.ts';
+import { capitalisedFunctionWords, firstWordMarkers, lastWordMarkers, months, pageWords, places, wellKnownOrganizations } from './gazetteer.ts';
 import { escapeRegExp, type TextRange } from './text.ts';
 
 export interface NameCandidate {
@@ -23,10 +23,10 @@ interface Token {
 }
 
 const connectors = new Set(['of', 'for', 'in', 'on', 'the', 'to', 'de', 'du', 'la', 'van', 'der', 'and', '&']);
-const legalForm = /^(?:Inc\.?|Ltd\.?|Corp\.?|LLC|LLP|plc|PLC|B\.V\.|N\.V\.|GmbH|S\.A\.|AG|ASA|SpA|Oy|Pty)$/;
+const legalForm = /^(?:Inc\.?|Ltd\.?|Corp\.?|LLC|LLP|plc|PLC|B\.V\.|N\.V\.|GmbH|gGmbH|S\.A\.|AG|ASA|SpA|Oy|Pty|e\.V\.)$/;
 /** Words that continue a name after a possessive: "Information Commissioner's Office". */
 const afterPossessive = new Set(['Office', 'Society', 'Fund', 'Trust', 'Union', 'Commission', 'Council', 'Bureau', 'Network', 'Alliance', 'Centre', 'Center', 'Rights']);
-const abbreviationWithDot = /^(?:Inc|Ltd|Corp|Co|Bros|Mr|Dr|St)\.$|^(?:[A-Z]\.){2,}$/;
+const abbreviationWithDot = /^(?:Inc|Ltd|Corp|Co|Bros|Mr|Dr|St)\.$|^(?:[A-Z]\.){2,}$|^e\.V\.$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -77,7 +77,7 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
       if (legalForm.test(previous.text)) break; // "Nimbora Cloud B.V. in the District Court": a legal form ends a name
       const candidate = tokens[next]!;
       if (!onlySpaces(text.slice(previous.end, candidate.start))) break;
-      if (isCapitalised(candidate.text) || (numberJoinsName(previous.text, candidate.text) && !quantityAfter.test(text.slice(candidate.end, candidate.end + 20)))) {
+      if (isCapitalised(candidate.text) || legalForm.test(candidate.text) || (numberJoinsName(previous.text, candidate.text) && !quantityAfter.test(text.slice(candidate.end, candidate.end + 20)))) {
         run.push(candidate); next++; continue;
       }
       // Up to two connectors, then a capitalised word: "Rights in the Cloud Alliance".
@@ -124,7 +124,8 @@ function trimRun(run: Token[], sentenceStarts: Set<number>): Token[] {
   let tokens = run;
   while (tokens.length > 0) {
     const first = tokens[0]!;
-    const isFunction = capitalisedFunctionWords.has(first.text) && !(first.text === 'The' && !sentenceStarts.has(first.start) && tokens.length > 1);
+    const midSentence = !sentenceStarts.has(first.start) && tokens.length > 1;
+    const isFunction = capitalisedFunctionWords.has(first.text) && !((first.text === 'The' || pageWords.has(first.text)) && midSentence);
     if (isFunction || months.has(first.text) || connectors.has(first.text)) { tokens = tokens.slice(1); continue; }
     break;
   }
@@ -155,7 +156,9 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   const head = left[0]!.text === 'The' ? left.slice(1) : left;
   const leftIsInstitution = head.length >= 3 && firstWordMarkers[head[0]!.text] !== undefined && /^(?:for|of)$/.test(head[1]!.text) && right.length >= 2;
   const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined || leftIsInstitution;
-  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && right[0]?.text !== 'the') return [tokens];
+  // "Lumen Cloud Services and Northstar Data Inc.": a legal form closes one company's name, not two.
+  const twoCompanies = left.length >= 2 && right.length >= 2 && legalForm.test(right[right.length - 1]!.text);
+  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && right[0]?.text !== 'the') return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
   return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right)];
