@@ -11,6 +11,7 @@ import { collectMentions } from './mentions.ts';
 import { findNameCandidates } from './names.ts';
 import { findOrganizations, kindFromName } from './organizations.ts';
 import { describePeople, findPersonNames } from './people.ts';
+import { findPublisher, showPublisher } from './publisher.ts';
 import { findQuotes } from './quotes.ts';
 import { findHeadline, maskBoilerplate, splitParagraphs, splitSentences } from './text.ts';
 import { type ExtractOptions, type Extraction, type KnownOrganization, maxArticleChars } from './types.ts';
@@ -51,7 +52,9 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   // Rules below read Latin-script English; other scripts give an empty result rather than noise.
   if (!/[A-Za-z]{2}/.test(text)) return emptyExtraction();
 
-  const masked = maskBoilerplate(text);
+  const publisher = findPublisher(text, maskBoilerplate(text));
+  const masked = publisher ? showPublisher(maskBoilerplate(text), text, publisher) : maskBoilerplate(text);
+  const knownOrganizations = [...options.knownOrganizations ?? [], ...publisher ? [{ name: publisher.name, kind: publisher.kind, aliases: [] }] : []];
   const sentences = splitSentences(masked);
   const paragraphs = splitParagraphs(masked);
 
@@ -59,7 +62,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const personTokens = new Set([...personNames].flatMap((name) => name.split(/\s+/)));
   const candidates = findNameCandidates(masked, sentences);
   const { organizations, mentions: orgMentions } = findOrganizations(masked, candidates, {
-    knownOrganizations: [...options.knownOrganizations ?? [], ...listedSignatories(masked, options.knownOrganizations ?? [])], personNames, personTokens,
+    knownOrganizations: [...knownOrganizations, ...listedSignatories(masked, knownOrganizations)], personNames, personTokens,
   });
   const people = describePeople(masked, personNames, orgMentions, organizations, options.knownPeople);
   const mentions = collectMentions(orgMentions, people);
@@ -74,7 +77,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
   const dates = findDateMentions(masked, options.published);
   // Each letter the article mentions, with the fields read from its own sentences.
-  const groups = findLetterGroups(masked, bodySentences, mentions);
+  const groups = findLetterGroups(masked, bodySentences, mentions, publisher?.name ?? null);
   const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
     .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
   for (const { parties, mentions: own } of groups) {

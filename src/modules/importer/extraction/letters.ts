@@ -137,7 +137,14 @@ function statedCount(sentence: TextRange, text: string, orgs: EntityMention[]): 
 /** "The coalition, led by …", "the groups asked": the letter's writers referred back to as a body. */
 const collectiveWriters = /\b(?:the|these|those|their)\s+(?:\w+\s+)?(?:groups|organi[sz]ations|coalition|signatories|alliance|investors)\b/i;
 
-export function findLetterParties(text: string, sentences: TextRange[], mentions: EntityMention[], context: TextRange[] = sentences): LetterParties {
+/** What the page says beyond one letter's sentences: all its sentences, and the group it speaks for as "we" (see publisher.ts). */
+export interface PageContext {
+  sentences?: TextRange[];
+  speaker?: string | null;
+}
+
+export function findLetterParties(text: string, sentences: TextRange[], mentions: EntityMention[], page: PageContext = {}): LetterParties {
+  const context = page.sentences ?? sentences;
   const orgs = withoutParenthesisedAcronyms(mentions.filter((m) => m.kind !== 'person'), text);
   const senders: { name: string; at: number }[] = [];
   const recipients: string[] = [];
@@ -219,9 +226,10 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
           const subject = inSentence[0];
           if (subject && subject.start < at) addSenders(listFrom(subject, orgs, text));
         } else {
-          // "We wrote to X" in a group's own release: the group that speaks, the first one the text names.
+          // "We wrote to X" in a group's own page: the group that publishes it, else a guess: the first one the text names.
           const speaker = orgs.find((m) => senderKinds.has(m.kind) && m.kind !== 'government' && m.kind !== 'media');
-          if (speaker) addSenders([speaker], 'weak');
+          if (page.speaker) senders.push({ name: page.speaker, at: sentence.start });
+          else if (speaker) addSenders([speaker], 'weak');
         }
       } else {
         addSenders(listEndingBefore(at, sentence.start, orgs, text));
@@ -349,13 +357,13 @@ export interface LetterGroup {
   range: [number, number];
 }
 
-export function findLetterMentions(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterMention[] {
+export function findLetterMentions(text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null): LetterMention[] {
   const found: LetterMention[] = [];
   for (const sentence of sentences) {
     if (!mentionCue.test(sentence.text)) continue;
     // Requests to journalists are not letters.
     if (/requests? for comment|questions? (?:for|about) this (?:article|story|report|piece)|(?:our|this publication's) questions/i.test(sentence.text)) continue;
-    const local = findLetterParties(text, [sentence], mentions);
+    const local = findLetterParties(text, [sentence], mentions, { speaker });
     found.push({ sentence, introduces: introducesLetter.test(sentence.text), senders: local.senders, recipients: local.recipients });
   }
   return found;
@@ -393,17 +401,17 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
  * (as `findLetterParties` does for the whole text); with several, each letter's fields come from the
  * sentences of its own mentions, and a field its sentences leave open is left open.
  */
-export function findLetterGroups(text: string, sentences: TextRange[], mentions: EntityMention[]): LetterGroup[] {
-  const grouped = groupLetterMentions(findLetterMentions(text, sentences, mentions));
+export function findLetterGroups(text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null): LetterGroup[] {
+  const grouped = groupLetterMentions(findLetterMentions(text, sentences, mentions, speaker));
   // One letter: every sentence about letters describes it (the writers may be named paragraphs away).
-  if (grouped.length <= 1) return [{ mentions: grouped[0] ?? [], parties: findLetterParties(text, sentences, mentions), range: [0, text.length] }];
+  if (grouped.length <= 1) return [{ mentions: grouped[0] ?? [], parties: findLetterParties(text, sentences, mentions, { speaker }), range: [0, text.length] }];
   return grouped.map((group, i) => {
     const next = grouped[i + 1];
     const start = i === 0 ? 0 : group[0]!.sentence.start;
     const end = next ? next[0]!.sentence.start : text.length;
     // A letter's own sentences: from its first mention to the next letter's first mention.
     const own = sentences.filter((s) => s.start >= group[0]!.sentence.start && s.start < end);
-    const parties = findLetterParties(text, own, mentions, sentences);
+    const parties = findLetterParties(text, own, mentions, { sentences, speaker });
     return { mentions: group, parties, range: [start, end] as [number, number] };
   });
 }
