@@ -218,3 +218,12 @@ describe('names in letter sentences', () => {
     expect(names).not.toContain('PRESS RELEASE');
   });
 });
+
+describe('writing verbs with an adverb', () => {
+  it('reads "wrote separately to A in a city and to B" as letters to both', () => {
+    const letters = letterOf('On 2 May the Delta Rights Forum wrote separately to Kappa Telecom in Dubai and to Sigma Mobile, asking each company nine questions. Sigma Mobile has not replied.');
+    expect(letters.map((l) => [l.recipient, l.senders.join('+'), l.sent, l.questionCount])).toEqual([
+      ['Kappa Telecom', 'Delta Rights Forum', '2026-05-02', 9], ['Sigma Mobile', 'Delta Rights Forum', '2026-05-02', 9],
+    ]);
+  });
+});

@@ -19,7 +19,7 @@ export interface LetterParties {
 const letterWords = /\b(letter|letters|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
-const writingTo = /\bwr(?:ote|itten|iting) to\b/i;
+const writingTo = /\bwr(?:ote|itten|iting)(?: \w+ly)? to\b/i;
 /** Verbs whose grammatical subject, in a sentence about a letter, is its writer: "A and B urged X in a letter". */
 const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs)\b/g;
 /** What may stand between a subject and its verb: "A and B are today publishing", "A has also". */
@@ -177,7 +177,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       addSenders(listed.map((item) => orgs.find((m) => m.start === item.start)).filter((m) => m !== undefined));
     }
     // "the group and four other organisations asked": the group last named.
-    if (/\bletter\b/i.test(sentence.text) || /\bwr(?:ote|itten|iting) to\b/i.test(sentence.text)) {
+    if (/\bletter\b/i.test(sentence.text) || /\bwr(?:ote|itten|iting)(?: \w+ly)? to\b/i.test(sentence.text)) {
       const group = /\bthe (group|coalition|organi[sz]ation|union|network|charity|alliance|investors?|fund)\b(?!['’])/.exec(sentence.text);
       if (group && !/^(?:to|of|by)\s+$/i.test(sentence.text.slice(Math.max(0, group.index - 4), group.index)) && !/\b(?:to|of)\s+$/.test(sentence.text.slice(0, group.index))) {
         const named = referent(group[1]!, sentence.start, orgs);
@@ -211,7 +211,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = /\b(?:wrote to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
+    const subjectCue = /\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -266,7 +266,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
 
 /** Companies a letter went to: "wrote to A and B", "letter to X's chief executive", "sent X questions", "asks X to respond". */
 function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[]): void {
-  const described = /\b(?:wrote to|written to|letter to|sent to)\s+the\s+(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)\b/.exec(sentence.text);
+  const described = /\b(?:wrote(?: \w+ly)? to|written to|letter to|sent to)\s+the\s+(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)\b/.exec(sentence.text);
   if (described) {
     const at = sentence.start + described.index;
     const company = mentions.filter((m) => m.kind === 'company' && m.end <= at).pop();
@@ -291,10 +291,12 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
-    const byVerb = /\b(?:wrote to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urged|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    const byVerb = /\b(?:wrote(?: \w+ly)? to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urged|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
-    if (!sentWithTime && !byVerb && !described) continue;
+    // "wrote separately to A in Doha and to B": a second addressee of the same verb.
+    const alsoTo = into.length > 0 && /\band\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?)\b/.test(text.slice(sentence.start, mention.start));
+    if (!sentWithTime && !byVerb && !described && !alsoTo) continue;
     const company = mention.kind === 'company' ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
     if (!company || mentions.find((m) => m.name === company)?.kind !== 'company') continue;
     const list = mention.kind === 'company' ? listFrom(mention, mentions.filter((m) => m.kind === 'company'), text) : [mention];
@@ -338,8 +340,8 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * questions", "signed by"). A mention either introduces a letter ("a letter", "wrote to") or refers
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
-const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
-const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
+const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
+const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
 
 export interface LetterMention {
   sentence: TextRange;

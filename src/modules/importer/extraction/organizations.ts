@@ -62,11 +62,11 @@ function kindFromDescriptor(phrase: string): OrgKind | null {
 }
 
 // Where an organisation stands. Tested on the text just before / just after a candidate name.
-const cueBefore = /(?:\b(?:wrote to|written to|writing to|letter to|sent to|sued|sues|suing|against|urged|urging|called on|calling on|pressed|press|asked|asking|asks|investigation by|report by|reported by|signed by|coordinated by|filed by|organi[sz]ed by|published by|sent by|letter from|shareholders of|investors in|stake in|told|(?:workers|employees|staff|engineers|moderators) at|according to|joined by|together with|alongside|on behalf of|members of|owned by|funded by|contracts? with|partnership with|acquired by)\s+(?:the\s+)?)$/i;
+const cueBefore = /(?:\b(?:wrote(?: \w+ly)? to|written to|writing to|letter to|sent to|sued|sues|suing|against|urged|urging|called on|calling on|pressed|press|asked|asking|asks|investigation by|report by|reported by|signed by|coordinated by|filed by|organi[sz]ed by|published by|sent by|letter from|shareholders of|investors in|stake in|told|(?:workers|employees|staff|engineers|moderators) at|according to|joined by|together with|alongside|on behalf of|members of|owned by|funded by|contracts? with|partnership with|acquired by)\s+(?:the\s+)?)$/i;
 const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed|received|launched|reported|revealed|warned|welcomed|critici[sz]ed|condemned|staged|organi[sz]ed)\b)/;
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|sent by|letter from|organi[sz]ed by|told)\s+(?:the\s+)?$/i;
-const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote to|co-signed|signed (?:a|an|the)|urged|called on)\b/;
+const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on)\b/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,80}?)(?:,|\.|;| that\b| based\b| whose\b)/;
 
