@@ -3,7 +3,7 @@
  *
  * chrono-node finds and parses the expressions. Its defaults suit forward-looking text, so a few
  * news conventions are applied on top: a bare weekday ("on Friday") is the most recent such day on
- * or before publication; a month without a year ("in September") is the most recent such month not
+ * or before publication, "next Friday" the first one after it; a month without a year ("in September") is the most recent such month not
  * after publication; "the end of the month/year" is its last day. Precision is kept: a month-only
  * mention resolves to `YYYY-MM`, a year-only one to `YYYY`.
  */
@@ -90,6 +90,9 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   const lower = text.toLowerCase();
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
   if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));
+  // "next Monday": the first such day after publication.
+  const next = weekdays.findIndex((day) => new RegExp(`^next\\s+${day}$`).test(lower));
+  if (next >= 0) return formatDay(new Date(mostRecentWeekday(reference, next).getTime() + 7 * 86_400_000));
 
   const start = result.start;
   const date = start.date();
@@ -122,4 +125,14 @@ function mostRecentMonth(reference: Date, monthIndex: number): PartialDate {
 export function addDays(date: PartialDate, days: number): PartialDate | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   return formatDay(new Date(parsePublished(date).getTime() + days * 86_400_000));
+}
+
+/** Adds calendar months to a full date ("within a month" of 28 April is 28 May); partial dates give null. */
+export function addMonths(date: PartialDate, months: number): PartialDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const day = parsePublished(date);
+  const target = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day.getUTCDate(), lastDay));
+  return formatDay(target);
 }

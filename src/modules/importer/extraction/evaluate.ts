@@ -153,7 +153,7 @@ export function scoreArticle(predicted: Extraction, gold: GoldArticle): ArticleS
       fields[field].total++;
       const ok = actual !== null && sameField(field, actual[field], expected[field], canonical);
       if (ok) fields[field].correct++;
-      else misses.push(`letter ${field}: ${JSON.stringify(actual?.[field] ?? '(no letter)')} ≠ ${JSON.stringify(expected[field])}`);
+      else misses.push(`letter ${field}: ${actual === null ? '(no letter)' : JSON.stringify(actual[field])} ≠ ${JSON.stringify(expected[field])}`);
     }
   }
 

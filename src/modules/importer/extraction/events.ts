@@ -5,7 +5,7 @@
  * for `no_response` and `response_received` the actor is the company; a date is given only when
  * the text dates that event (each date in a sentence goes to the nearest cue).
  */
-import { addDays, type DateMention } from './dates.ts';
+import { addDays, addMonths, type DateMention } from './dates.ts';
 import type { EntityMention } from './mentions.ts';
 import type { LetterParties } from './letters.ts';
 import { countWordPattern, parseCount, type TextRange } from './text.ts';
@@ -24,7 +24,7 @@ const cuePatterns: [EventType, RegExp][] = [
   ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed|restored|reinstated|fired|dismissed|laid off|pulled|banned|restricted|reversed|rolled back|acquired|exited|withdrew from)\b|\b(?:agreed|decided|moved)\s+to\s+(?:stop|end|suspend|halt|sell|pause|withdraw|exit|drop|cancel|restrict|limit|remove)\b|\bintroduced\s+(?:a|an|its|new)\s+(?:[\w-]+\s+){0,2}?(?:policy|policies|rules?|safeguards?|feature|tool)\b|\bended\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|partnership|agreement|relationship|sales?)\b|\bupdated\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?polic(?:y|ies)\b|\bcut\s+(?:(?:mobile|internet|network|phone)\s+)?(?:data|access|service|services|connections?|ties)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
   ['company_statement', /\b(?:in|through)\s+an?\s+(?:\w+\s+)?(?:statement|blog post|press release|regulatory filing|memo to (?:staff|employees))\b|\bstatement\s+(?:posted|published|issued|released)\b|\bissued\s+a\s+statement\b/gi],
   ['letter_sent', /\bwr(?:ote|itten)(?:\s+\w+ly)?\s+to\b|\bsent\s+(?:[\w.&'’-]+\s+){0,4}?(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?letter\b|\bsen[dt]s?\s+(?:(?:open|joint|separate|similar|identical)\s+)?letters\s+to\b|\b(?:signed|co-signed|addressed|delivered|submitted)\s+(?:a|an|the|their|its)\s+(?:open\s+|joint\s+)?letter\s+to\b|\bletters?\s+(?:was\s+|were\s+)?addressed\s+to\b|\breceived\s+(?:a|an|the)\s+(?:open\s+|joint\s+)?letter\s+from\b|\b(?:was|were)\s+(?:sent|addressed|delivered)\s+to\b(?<=\bletters?\b[^.]{0,140}?)|\b(?:which|that)\s+(?:was|were)\s+(?:sent|delivered|dated)\b(?<=\bletters?,?\s+(?:which|that)\s+\w+\s+\w+)|\b(?:asked|urged|pressed|called on)\b(?<=\bletters?\b[^.]{0,140}?\p{Lu}[\w.]*,?\s+(?:asked|urged|pressed|called on))|\b(?:in|through)\s+(?:a|an|their|its)\s+(?:open\s+|joint\s+)?letter\s+(?:sent\s+)?to\b|\bjoint\s+statement\s+(?:\w+\s+)?sent\s+to\b|\bafter\s+sending\s+(?:it|them|the\s+letters?)\b|\b(?:letters?|reminders?|questions|follow-ups?)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
-  ['letter_published', /\b(?:published|released|made public|publish|publishing|release|releasing|posted)\s+(?:a|an|the|its|their|our|this)?\s*(?:open\s+|joint\s+|full\s+)?(?:letters?|joint statement)\b|\bmade\s+(?:the|its|their|a)\s+(?:open\s+|joint\s+|full\s+)?letters?\s+public\b|\b(?:published|released|made public)\b(?<=\bletter\b[^.]{0,72}?)|\breleased to the public\b|\b(?:are|is)\s+(?:now\s+)?available\b(?<=\bletter\b[^.]{0,100}?)/gi],
+  ['letter_published', /\b(?:published|released|made public|publish|publishing|release|releasing|posted)\s+(?:both\s+)?(?:a|an|the|its|their|our|this)?\s*(?:open\s+|joint\s+|full\s+)?(?:(?:exchange|text)\s+of\s+(?:the\s+)?)?(?:letters?|joint statement|correspondence)\b|\bmade\s+(?:the|its|their|a)\s+(?:open\s+|joint\s+|full\s+)?letters?\s+public\b|\b(?:published|released|made public)\b(?<=\bletters?\b[^.]{0,120}?)|\breleased to the public\b|\b(?:are|is)\s+(?:now\s+)?available\b(?<=\bletter\b[^.]{0,100}?)/gi],
   ['investigation_published', /\bthis\s+(?:report|investigation|study|briefing)\b(?=[^.]{0,80}?\b(?:documents|finds|shows|reveals|exposes|examines)\b)|\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\b(?:an?|the)\s+(?:new\s+)?(?:analysis|study|audit)\s+(?:published\s+|released\s+)?(?:[\w,]+\s+){0,3}?by\b|\b(?:revealed|reported)\s+(?:in\s+\w+\s+|on\s+\w+\s+|last\s+\w+\s+)?that\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
   ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\b(?:launched|started|began|stepped up)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?campaign\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
   ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b|\bruled\b|\bimposed\b|\b(?:in|at|during)\s+a\s+meeting\b|\bmeeting\s+with\b|\blicen[cs]e\s+(?:was\s+|had\s+been\s+)?(?:renewed|granted|revoked|suspended)\b|\b(?:renewed|granted|revoked)\s+(?:its|the|a|their)\s+(?:\w+\s+)?licen[cs]e\b|\b(?:fined|summoned|subpoenaed|indicted|appealed|testified)\b|\b(?:opened|launched|announced)\s+(?:a|an)\s+(?:formal\s+|criminal\s+|official\s+)?(?:investigation|inquiry|probe)\b|\bordered\s+(?:the\s+company|it|[A-Z]\w+)\s+to\b|\badded\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist|register)\b|\b(?:passed|adopted|approved)\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:law|bill|regulation|resolution|motion)\b/gi],
@@ -64,44 +64,57 @@ function findCues(sentence: TextRange, previous: TextRange | null = null): Cue[]
 }
 
 /** "by 19 June", "until 15 May", "expected by October 10": the deadline date of a sentence, if it has one. */
-function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; withinDays: number | null; at: number } | null {
+/** A deadline counted from the sending: "within 30 days", "gave the company a fortnight to reply". */
+interface Period {
+  days: number;
+  months: number;
+}
+
+const periodUnits: Record<string, Period> = { day: { days: 1, months: 0 }, week: { days: 7, months: 0 }, fortnight: { days: 14, months: 0 }, month: { days: 0, months: 1 } };
+
+function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; within: Period | null; at: number } | null {
   if (!/\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text)) return null;
   for (const date of dates) {
     const before = text.slice(sentence.start, date.start);
     if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
-    const promise = /\b(?:would|will|intends?|plans?|promised)\b/i.test(before) && !/\b(?:asks?|asked|asking|gave|given|expected|request)\b/i.test(before);
-    if (promise) continue;
-    return { date, withinDays: null, at: date.start };
+    // "Asked about the letter, a spokesperson said the company would reply by 30 April": the nearest verb decides.
+    const lastPromise = lastIndexOf(before, /\b(?:would|will|intends?|plans?|promised)\b/gi);
+    const lastRequest = lastIndexOf(before, /\b(?:asks?|asked|asking|gave|given|expected|request)\b/gi);
+    if (lastPromise > lastRequest) continue;
+    return { date, within: null, at: date.start };
   }
-  // "within 30 days", "gives Acme two weeks to reply".
-  const within = new RegExp(`\\b(?:within|(?:gives?|gave|given|giving)\\s+(?:[\\w.&'’-]+\\s+){0,4}?)\\s*(${countWordPattern})\\s+(days|weeks)\\b`, 'i').exec(sentence.text);
+  const within = new RegExp(`\\b(?:within|(?:gives?|gave|given|giving)\\s+(?:[\\w.&'’-]+\\s+){0,4}?)\\s*(${countWordPattern}|an?)\\s+(day|week|fortnight|month)s?\\b`, 'i').exec(sentence.text);
   if (within && /\b(?:asked|asks|asking|gave|gives|giving|given|expected|request|requests|requested)\b/i.test(sentence.text)) {
-    const count = parseCount(within[1]!) ?? 0;
-    return { date: null, withinDays: within[2]!.toLowerCase() === 'weeks' ? count * 7 : count, at: sentence.start + within.index };
+    const count = /^an?$/i.test(within[1]!) ? 1 : parseCount(within[1]!) ?? 0;
+    const unit = periodUnits[within[2]!.toLowerCase()]!;
+    return { date: null, within: { days: unit.days * count, months: unit.months * count }, at: sentence.start + within.index };
   }
   return null;
 }
 
-/** Each date goes to the cue nearest to it; a cue gets the nearest of its dates. */
+function lastIndexOf(text: string, pattern: RegExp): number {
+  return [...text.matchAll(pattern)].pop()?.index ?? -1;
+}
+
+/**
+ * Dates go to cues one to one, nearest pair first, so that a date a cue does not need is left for
+ * the next cue ("sent privately on 30 June and made public today").
+ */
 function assignDates(cues: Cue[], dates: DateMention[]): Map<Cue, PartialDate> {
-  const byCue = new Map<Cue, DateMention[]>();
+  const pairs: { cue: Cue; date: DateMention; distance: number }[] = [];
   for (const date of dates) {
-    let best: Cue | null = null;
-    let bestDistance = Infinity;
-    for (const attachLeft of [true, false]) {
-      for (const cue of cues) {
-        const distance = distanceTo(cue, date, attachLeft);
-        if (distance < bestDistance) { best = cue; bestDistance = distance; }
-      }
-      if (best) break; // only when no cue precedes a "by/until" date may one after it take it
-    }
-    if (best && bestDistance < 160) byCue.set(best, [...(byCue.get(best) ?? []), date]);
+    // Only when no cue precedes a "by/until" date may one after it take it.
+    const left = cues.map((cue) => ({ cue, distance: distanceTo(cue, date, true) }));
+    const candidates = left.some((c) => Number.isFinite(c.distance)) ? left : cues.map((cue) => ({ cue, distance: distanceTo(cue, date, false) }));
+    for (const { cue, distance } of candidates) if (distance < 160) pairs.push({ cue, date, distance });
   }
   const assigned = new Map<Cue, PartialDate>();
-  for (const [cue, cueDates] of byCue) {
-    const nearest = cueDates.sort((a, b) => distanceTo(cue, a, false) - distanceTo(cue, b, false))[0]!;
-    assigned.set(cue, nearest.value);
+  const used = new Set<DateMention>();
+  for (const { cue, date } of pairs.sort((a, b) => a.distance - b.distance)) {
+    if (assigned.has(cue) || used.has(date)) continue;
+    assigned.set(cue, date.value);
+    used.add(date);
   }
   return assigned;
 }
@@ -261,7 +274,7 @@ export function findEvents(
     const sameDay = /\b(?:on\s+)?the\s+same\s+day\b/i.test(sentence.text);
     const dayBefore = (cue: Cue) => {
       const earlier = [...events].reverse().filter((e) => e.date !== null);
-      return (earlier.find((e) => e.type === cue.type) ?? earlier[0])?.date ?? null;
+      return (earlier.find((e) => e.type === cue.type) ?? earlier.find((e) => e.type === 'letter_sent') ?? earlier[0])?.date ?? null;
     };
     for (const cue of cues) {
       // "The letter … is available on our website": public as of the article's own date.
@@ -273,16 +286,17 @@ export function findEvents(
       const cue: Cue = { type: 'response_deadline', start: deadline.at, end: deadline.at + 1 };
       // "within 30 days" counts from the letter's sending date, when the text gives one.
       const sent = () => events.find((e) => e.type === 'letter_sent' && e.date !== null)?.date ?? null;
-      const date = deadlineDate?.value ?? (deadline.withinDays !== null ? withinDays(sent, deadline.withinDays) : null);
+      const date = deadlineDate?.value ?? (deadline.within !== null ? afterSending(sent, deadline.within) : null);
       pushEvents(events, { ...cue, start: Math.max(sentence.start, deadline.at - 60) }, date, sentence, context);
     }
   }
   return mergeEvents(events);
 }
 
-function withinDays(letterSent: () => PartialDate | null, days: number): PartialDate | null {
+function afterSending(letterSent: () => PartialDate | null, period: Period): PartialDate | null {
   const sent = letterSent();
-  return sent ? addDays(sent, days) : null;
+  const shifted = sent ? addMonths(sent, period.months) : null;
+  return shifted ? addDays(shifted, period.days) : null;
 }
 
 function pushEvents(into: ExtractedEvent[], cue: Cue, date: PartialDate | null, sentence: TextRange, context: Context): void {

@@ -227,3 +227,26 @@ describe('writing verbs with an adverb', () => {
     ]);
   });
 });
+
+describe('letter dates in other words', () => {
+  it('counts a deadline given as a fortnight or a month from the sending', () => {
+    expect(letterOf('The Harbour Rights Forum wrote to Vexa Ltd on 3 March and gave the company a fortnight to reply.')[0]?.deadline).toBe('2026-03-17');
+    expect(letterOf('The Harbour Rights Forum wrote to Vexa Ltd on April 28, asking for an answer within a month.')[0]?.deadline).toBe('2026-05-28');
+  });
+
+  it('does not take a company\'s promise for the deadline, even after "asked"', () => {
+    const text = 'The Harbour Rights Forum wrote to Vexa Ltd on 3 March and asked for a reply by 17 March. Asked about the letter, a Vexa spokesperson said the company would send a full reply by 30 April.';
+    expect(letterOf(text)[0]?.deadline).toBe('2026-03-17');
+  });
+
+  it('dates publication "the same day" as the sending, and reads other ways of making a letter public', () => {
+    expect(letterOf('The Harbour Rights Forum wrote to Vexa Ltd on Monday. The letter, published the same day, asks three questions.')[0]?.published).toBe('2026-06-08');
+    expect(letterOf('The Harbour Rights Forum wrote to Vexa Ltd on 2 May. The forum published both the letter and the reply on Wednesday.')[0]?.published).toBe('2026-06-10');
+    expect(letterOf('The Harbour Rights Forum wrote to Vexa Ltd on 2 May. It will publish the exchange of letters next Monday.')[0]?.published).toBe('2026-06-15');
+  });
+
+  it('gives each date of a sentence to its own event', () => {
+    const [letter] = letterOf('The Harbour Rights Forum wrote to Vexa Ltd. The letters, sent privately on 30 May and made public today, ask five questions.');
+    expect(letter).toMatchObject({ sent: '2026-05-30', published: '2026-06-12' });
+  });
+});
