@@ -79,6 +79,13 @@ describe('extractArticle rules on short texts', () => {
     expect(result.events).toContainEqual(expect.objectContaining({ type: 'company_action', date: '2026-05-20', actor: 'Halcyon Cloud' }));
   });
 
+  it('finds an unfamiliar name right after a title, but not an organisation after "head of x at"', () => {
+    const text = 'The letter went to Corvex Ltd\'s chief executive Anvi Raghunathan on 2 May. A Corvex spokesperson, Tobiah Wrenfield, said the company would reply. "We need answers," said Ola Berg, head of stewardship at Fjordline Asset Management.';
+    const people = extractArticle(text, { published: '2026-05-22' }).people.map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(['Anvi Raghunathan', 'Tobiah Wrenfield', 'Ola Berg']));
+    expect(people).not.toContain('Fjordline Asset Management');
+  });
+
   it('makes one event per recipient of a letter to two companies', () => {
     const text = 'The Electronic Frontier Foundation (EFF) wrote to Amazon and Google in late September 2024, asking them to respond by November 1, 2024. Amazon never responded.';
     const result = extractArticle(text, { published: '2026-05-14' });

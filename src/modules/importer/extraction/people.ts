@@ -29,6 +29,8 @@ function isPlausibleName(name: string): boolean {
     && !months.has(word) && !places.has(word) && lastWordMarkers[word] === undefined);
 }
 
+const titledName = /\b(?:spokes(?:person|man|woman)|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|confirmed|added|in|on|and|who)\b)/gu;
+
 /** Full names of people, before organisations are known (organisations must not swallow them). */
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
   const names = new Set<string>();
@@ -41,6 +43,10 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   }
   // compromise misses unfamiliar names in the commonest attribution of all.
   for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) {
+    if (isPlausibleName(match[1]!)) names.add(match[1]!);
+  }
+  // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
+  for (const match of text.matchAll(titledName)) {
     if (isPlausibleName(match[1]!)) names.add(match[1]!);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
