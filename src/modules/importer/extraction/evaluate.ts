@@ -15,7 +15,7 @@ export interface GoldArticle {
   organizations: { name: string; kind: string; aliases?: string[] }[];
   people: { name: string; title?: string | null; affiliation?: string | null }[];
   quotes: { speaker: string; text: string }[];
-  events: { type: string; date: string | null }[];
+  events: { type: string; date: string | null; evidence?: string }[];
   letters: GoldLetter[];
 }
 
@@ -139,7 +139,7 @@ export function scoreArticle(predicted: Extraction, gold: GoldArticle): ArticleS
 
   const byType = match(predicted.events, gold.events, (p, g) => p.type === g.type);
   const byTypeAndDate = match(predicted.events, gold.events, (p, g) => p.type === g.type && (p.date ?? null) === (g.date ?? null));
-  misses.push(...byTypeAndDate.unmatchedGold.map((g) => `event missed: ${g.type} ${g.date}`),
+  misses.push(...byTypeAndDate.unmatchedGold.map((g) => `event missed: ${g.type} ${g.date}${g.evidence ? ` (${g.evidence.slice(0, 50)})` : ''}`),
     ...byTypeAndDate.unmatchedPredicted.map((p) => `event extra: ${p.type} ${p.date} (${p.evidence.slice(0, 50)})`));
 
   const fields = Object.fromEntries(letterFields.map((field) => [field, { correct: 0, total: 0 }])) as Record<LetterField, Accuracy>;

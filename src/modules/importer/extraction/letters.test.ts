@@ -250,3 +250,26 @@ describe('letter dates in other words', () => {
     expect(letter).toMatchObject({ sent: '2026-05-30', published: '2026-06-12' });
   });
 });
+
+describe('events in other words', () => {
+  it('reads sending in a passive, after a pronoun, with an apposition, or after "the letter the investors sent"', () => {
+    expect(eventsOf('The letter, coordinated by the Harbour Rights Forum, was sent on 2 May to Vexa Systems.')).toContain('letter_sent 2026-05-02 Harbour Rights Forum > Vexa Systems');
+    expect(eventsOf('The Harbour Rights Forum has published a letter to Vexa Systems. It was delivered to the company on 13 May.')).toContain('letter_sent 2026-05-13 Harbour Rights Forum > Vexa Systems');
+    expect(eventsOf('On 7 May the Harbour Rights Forum sent Vexa Ltd, a maker of spyware, a letter with four questions.')).toContain('letter_sent 2026-05-07 Harbour Rights Forum > Vexa Ltd');
+    expect(eventsOf('The proposal follows a letter the Harbour Investors Trust sent Vexa Ltd in April.')).toContain('letter_sent 2026-04 Harbour Investors Trust > Vexa Ltd');
+  });
+
+  it('reads what a company did and promised in other verbs', () => {
+    const events = eventsOf('The Harbour Rights Forum wrote to Vexa Ltd on 2 May. In April, Vexa Ltd changed its law enforcement guidelines. Vexa Ltd said it had sold its Kenyan business in 2022. Vexa Ltd commits to publishing an audit by 30 September.');
+    expect(events).toEqual(expect.arrayContaining(['company_action 2026-04 Vexa Ltd > -', 'company_action 2022 Vexa Ltd > -', 'response_expected 2026-09-30 Vexa Ltd > -']));
+    expect(eventsOf('Location records sold by Vexa Ltd were used by police.').some((e) => e.startsWith('company_action'))).toBe(false);
+  });
+});
+
+describe('a legal form at the end of a sentence', () => {
+  it('ends the sentence before "It …" and names one company', () => {
+    const result = extract('The Harbour Rights Forum has published a letter to Vexa Ltd. It was delivered to the company on 13 May. Vexa Ltd has not replied.');
+    expect(result.organizations.filter((o) => o.name.startsWith('Vexa'))).toHaveLength(1);
+    expect(result.letters[0]?.sent).toBe('2026-05-13');
+  });
+});

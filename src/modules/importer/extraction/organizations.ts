@@ -226,8 +226,13 @@ function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acron
   return groups;
 }
 
+const legalFormDot = /\b(Inc|Ltd|Corp|Co)\.$/;
+
 /** "Halcyon" of "Halcyon Cloud", "Guardian" of "The Guardian", "UN" of "United Nations". */
-function isShorterFormOf(short: string, long: string): boolean {
+function isShorterFormOf(shortForm: string, longForm: string): boolean {
+  // "Vexa Ltd." at the end of a sentence is "Vexa Ltd".
+  const short = shortForm.replace(legalFormDot, '$1');
+  const long = longForm.replace(legalFormDot, '$1');
   if (short === long) return true;
   if (isInitialsOf(short, long)) return true;
   const longBare = long.replace(/^The /, '');

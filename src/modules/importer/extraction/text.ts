@@ -58,6 +58,9 @@ export function splitParagraphs(text: string): TextRange[] {
 // Abbreviations whose full stop does not end a sentence.
 const abbreviation = /(?:\b(?:Inc|Ltd|Corp|Co|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen|Rep|U\.S|U\.K|B\.V|N\.V|S\.A|e\.g|i\.e)|\b[A-Z])\.$/;
 
+const legalFormEnd = /\b(?:Inc|Ltd|Corp|Co)\.$/;
+const sentenceOpener = /^\s+["“]?(?:The|It|Its|In|On|A|An|This|They|We|He|She|But|However|That|These)\b/;
+
 /** Sentences, never crossing a paragraph break. A closing quote after the full stop stays with it. */
 export function splitSentences(text: string): TextRange[] {
   const sentences: TextRange[] = [];
@@ -66,7 +69,9 @@ export function splitSentences(text: string): TextRange[] {
     const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[A-Z0-9+])/g;
     for (const match of paragraph.text.matchAll(boundary)) {
       const end = paragraph.start + match.index + match[0].length;
-      if (abbreviation.test(text.slice(Math.max(sentenceStart, end - 8), end).replace(/["”’)]$/, ''))) continue;
+      const abbreviated = abbreviation.test(text.slice(Math.max(sentenceStart, end - 8), end).replace(/["”’)]$/, ''));
+      // "… wrote to Acme Ltd. The company said": a legal form's full stop ends the sentence when a sentence plainly starts next.
+      if (abbreviated && !(legalFormEnd.test(text.slice(Math.max(sentenceStart, end - 6), end)) && sentenceOpener.test(text.slice(end, end + 12)))) continue;
       pushTrimmed(sentences, text, sentenceStart, end);
       sentenceStart = end;
     }
