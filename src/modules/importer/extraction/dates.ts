@@ -54,7 +54,9 @@ export function findDateMentions(text: string, published: string): DateMention[]
     const start = index;
     const end = start + mentionText.length;
     if (mentions.some((m) => m.start < end && start < m.end)) continue;
-    const value = resolveChronoResult(result, reference, mentionText);
+    // "will be voted on in May": in the future tense a month or weekday is the next one, not the last.
+    const forward = futureTense.test(text.slice(Math.max(0, start - 80), start));
+    const value = resolveChronoResult(result, reference, mentionText, forward);
     if (value) mentions.push({ start, end, text: mentionText, value });
   }
   mentions.push(...findBareYears(text, mentions));
@@ -86,9 +88,12 @@ function findBareYears(text: string, known: DateMention[]): DateMention[] {
   return mentions;
 }
 
-function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text): PartialDate | null {
+const futureTense = /\b(?:will|shall|is due to|are due to|scheduled|upcoming)\b[^.!?;]{0,60}$/i;
+
+function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text, forward = false): PartialDate | null {
   const lower = text.toLowerCase();
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
+  if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(new Date(mostRecentWeekday(reference, weekday).getTime() + 7 * 86_400_000));
   if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));
   // "next Monday": the first such day after publication.
   const next = weekdays.findIndex((day) => new RegExp(`^next\\s+${day}$`).test(lower));
@@ -103,6 +108,7 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   if (start.isCertain('day')) return formatDay(date);
   if (start.isCertain('month')) {
     if (start.isCertain('year')) return `${year}-${month}`;
+    if (forward) return nextMonth(reference, date.getUTCMonth());
     return mostRecentMonth(reference, date.getUTCMonth());
   }
   if (start.isCertain('year')) return String(year);
@@ -135,4 +141,10 @@ export function addMonths(date: PartialDate, months: number): PartialDate | null
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(day.getUTCDate(), lastDay));
   return formatDay(target);
+}
+
+/** "will be voted on in May" without a year: the next May from publication (this one, if it is May now). */
+function nextMonth(reference: Date, monthIndex: number): PartialDate {
+  const year = monthIndex >= reference.getUTCMonth() ? reference.getUTCFullYear() : reference.getUTCFullYear() + 1;
+  return `${year}-${String(monthIndex + 1).padStart(2, '0')}`;
 }

@@ -60,7 +60,9 @@ function findCues(sentence: TextRange, previous: TextRange | null = null): Cue[]
       // "In an open letter, 60 groups called on X": the letter's demand, not a campaign of its own.
       if (type === 'protest_or_campaign' && /^called on$/i.test(match[0]) && /\bletter\b/i.test(sentence.text)) continue;
       if (type === 'company_action' && (negated.test(before) || /\b(?:demand|demanding|asking|urged|urging|calling)\b[^.]{0,30}$/i.test(before))) continue;
-      if ((type === 'letter_sent' || type === 'letter_published') && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before) && type === 'letter_sent') continue;
+      if (type === 'letter_sent' && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before)) continue;
+      // "a week after the letter was sent": a reference to the sending, told where it happened.
+      if (type === 'letter_sent' && /\b(?:after|since|before|when|until)\s+(?:the|its|their|our)\s+$/i.test(before)) continue;
       if (type === 'investigation_published' && /^(?:revealed|reported)/i.test(match[0]) && !/^\s*(?:the\s+)?\p{Lu}[\p{L}\d&'’ -]{1,60}\s+$/u.test(before)) continue;
       cues.push({ type, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
     }
@@ -195,8 +197,13 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
   switch (cue.type) {
     case 'letter_sent':
     case 'letter_published':
-    case 'response_deadline':
+    case 'response_deadline': {
+      // "We also wrote to the Export Controls Agency": a letter to an authority names it right after the verb.
+      const authority = cue.type === 'letter_sent' ? context.mentions.find((m) => m.start >= cue.end && m.start - cue.end <= 8 && m.end <= sentence.end
+        && ['government', 'intergovernmental', 'military'].includes(m.kind)) : undefined;
+      if (authority) return { actor: firstSender, targets: [authority.name] };
       return { actor: firstSender, targets: recipients.length > 0 ? recipients : [null] };
+    }
     case 'no_response':
     case 'response_received': {
       // "Neither company has responded": every company written to is silent.
@@ -275,6 +282,12 @@ export function findEvents(
     const dated = assignDates(cues, otherDates.filter((d) => !sayingDates.includes(d)));
     const undated = cues.filter((cue) => !dated.has(cue));
     for (const [cue, value] of assignDates(undated, sayingDates)) dated.set(cue, value);
+    // "Oslo, 12 June — Today the Forum, together with …, wrote to X": a date opening the sentence dates its first event.
+    // The dateline's date ("Berlin, 21 May 2026 –") is the release's, not the event's.
+    const opening = otherDates.filter((d) => d.start - sentence.start < 40 && !/[a-z]{3,}\s+[a-z]{3,}/.test(context.text.slice(sentence.start, d.start))
+      && !(/^[\p{Lu}][\p{L} .'’-]{1,30},\s*$/u.test(context.text.slice(sentence.start, d.start)) && /^\s*[—–(-]/.test(context.text.slice(d.end, d.end + 3)))).pop();
+    const firstCue = [...cues].sort((a, b) => a.start - b.start).find((cue) => !['response_expected', 'response_deadline', 'no_response'].includes(cue.type));
+    if (opening && firstCue && !dated.has(firstCue) && ![...dated.values()].includes(opening.value) && firstCue.start > opening.end) dated.set(firstCue, opening.value);
     // "We also wrote to the agency on the same day": the day of the event told just before.
     const sameDay = /\b(?:on\s+)?the\s+same\s+day\b/i.test(sentence.text);
     const dayBefore = (cue: Cue) => {

@@ -273,3 +273,20 @@ describe('a legal form at the end of a sentence', () => {
     expect(result.letters[0]?.sent).toBe('2026-05-13');
   });
 });
+
+describe('dates and counts at the edges of a sentence', () => {
+  it('dates the main event by a date that opens its sentence, however far the verb', () => {
+    const text = 'Oslo, 12 June 2026 — Today the Harbour Rights Forum, together with a union and three digital rights organisations, wrote to Vexa Systems, the maker of the Vexa courier app, demanding answers.';
+    expect(letterOf(text)[0]).toMatchObject({ sent: '2026-06-12', senderCount: 5 });
+  });
+
+  it('resolves a month or weekday in the future tense forward', () => {
+    expect(eventsOf('The Harbour Investors Trust wrote to Vexa Systems on 2 May. The resolution will be voted on at the annual meeting in May.'))
+      .toContain('other 2027-05 Harbour Investors Trust > Vexa Systems');
+  });
+
+  it('gives a letter to a government agency its own target', () => {
+    expect(eventsOf('The Harbour Rights Forum wrote to Vexa Systems on 2 May. We also wrote to the Export Controls Agency on the same day.'))
+      .toContain('letter_sent 2026-05-02 Harbour Rights Forum > Export Controls Agency');
+  });
+});

@@ -131,6 +131,9 @@ function statedCount(sentence: TextRange, text: string, orgs: EntityMention[]): 
   const before = text.slice(sentence.start, sentence.start + count.index);
   const joined = /\band\s+$/.test(before);
   const named = joined ? listEndingBefore(sentence.start + count.index - before.match(/\s*and\s+$/)![0].length, sentence.start, orgs, text, false).length : 0;
+  // "X, together with a union and three groups": X, the union and the three.
+  const withOne = /\b(?:together with|along with|joined by|alongside)\s+(?:an?|one)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+$/i.test(before);
+  if (withOne) return (parseCount(count[1]!) ?? 0) + 2;
   return (parseCount(count[1]!) ?? 0) + (joined ? Math.max(1, named) : 0) || null;
 }
 
