@@ -22,11 +22,12 @@ const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:p
 
 const titleStopWords = new Set(['to', 'by', 'from', 'with', 'at', 'for', 'the', 'a', 'an', 'and', 'wrote', 'told', 'said', 'says', 'asked', 'met', 'its', 'their', 'our']);
 
-function isPlausibleName(name: string): boolean {
+/** Two to four capitalised words, none a function word, month, place or marker ("Jordan Blake" may begin with a place where the text says it is a person's). */
+function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
-  return words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
-    && !months.has(word) && !places.has(word) && lastWordMarkers[word] === undefined);
+  return words.every((word, i) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
+    && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
 }
 
 const titledName = /\b(?:spokes(?:person|man|woman)|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|confirmed|added|in|on|and|who)\b)/gu;
@@ -43,11 +44,11 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   }
   // compromise misses unfamiliar names in the commonest attribution of all.
   for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) {
-    if (isPlausibleName(match[1]!)) names.add(match[1]!);
+    if (isPlausibleName(match[1]!, true)) names.add(match[1]!);
   }
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) {
-    if (isPlausibleName(match[1]!)) names.add(match[1]!);
+    if (isPlausibleName(match[1]!, true)) names.add(match[1]!);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   return names;
@@ -125,10 +126,11 @@ function roleFromPrefix(text: string, nameStart: number, mentions: OrgMention[],
     if (title) return { title, affiliation: resolveOwner(owner, nameStart, mentions, organizations) };
   }
   // "Nordlys Telecom spokeswoman Ingrid Haugen": organisation, title, name.
+  // …or with a comma: "a Chatterly spokesperson, Jordan Blake".
   const titled = mentions.find((m) => m.end <= nameStart && nameStart - m.end < 60
-    && /^\s+[a-z][a-z -]{2,50}\s+$/.test(text.slice(m.end, nameStart)));
+    && /^\s+[a-z][a-z -]{2,50}(?:\s+|,\s+)$/.test(text.slice(m.end, nameStart)));
   if (titled) {
-    const title = cleanTitle(text.slice(titled.end, nameStart));
+    const title = cleanTitle(text.slice(titled.end, nameStart).replace(/,\s*$/, ''));
     if (title) return { title, affiliation: titled.org.name };
   }
   const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+)\s+$/.exec(before);

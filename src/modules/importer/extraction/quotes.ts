@@ -38,6 +38,11 @@ function findSegments(text: string, paragraphs: TextRange[]): Segment[] {
   return segments.sort((a, b) => a.start - b.start);
 }
 
+/** The quoted words end their sentence: "… was 'commercially confidential.'" or "… was 'confidential'." */
+function closesSentence(inner: string, after: string): boolean {
+  return (/[.!?]$/.test(inner) && /^["”](?:\s*$|\s+["“]?\p{Lu}|\n)/u.test(after)) || /^["”][.!?](?:\s|$)/.test(after);
+}
+
 function wordCount(value: string): number {
   return value.split(/\s+/).filter(Boolean).length;
 }
@@ -72,6 +77,11 @@ function speakerFor(
     const who = mentions.find((m) => m.start === at || (m.start > at && m.start - at <= 45 && /^(?:(?:the|an?|Dr\.?|Prof\.?)\s+|(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s+)$/.test(text.slice(at, m.start))));
     if (who) return who.name;
   }
+  // "…," she said: the person last named before the quote.
+  if (/^[,.!?]?[ \t]*(?:(?:he|she)[ \t]+(?:said|says|added|told|wrote|explained)|(?:said|says|added)[ \t]+(?:he|she))\b/i.test(after)) {
+    const person = mentions.filter((m) => m.kind === 'person' && m.end <= segment.start && segment.start - m.end < 800).pop();
+    if (person) return person.name;
+  }
   const direct = /^[,.!?]?[ \t]*/.exec(after)!;
   const who = mentions.find((m) => m.start === segment.end + 1 + direct[0].length);
   if (who && /^\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(who.end, who.end + 12))) return who.name;
@@ -94,6 +104,11 @@ function speakerFromClause(
   }
   const subject = subjectBefore(mentionsWithin(mentions, start, verbIndex), text, verbIndex);
   if (subject) return subject.name;
+  // "A company spokesperson said Tessarine '…'": an unnamed spokesperson speaks for the company.
+  if (/\b(?:spokes(?:person|man|woman)|representative)\b/i.test(text.slice(start, verbIndex))) {
+    const named = mentions.find((m) => m.kind === 'company' && m.start >= verbIndex && m.start - verbIndex <= 20);
+    return named?.name ?? recentCompany(verbIndex);
+  }
   if (/\b(?:the company|the firm|it)\s*$/i.test(text.slice(start, verbIndex).trimEnd())) return recentCompany(verbIndex);
   return null;
 }
@@ -108,7 +123,8 @@ export function findQuotes(
   const quotes: (Quote & { paragraphEnd: number })[] = [];
   for (const segment of findSegments(text, paragraphs)) {
     const raw = text.slice(segment.start, segment.end);
-    if (wordCount(raw) < 3) continue;
+    // Two words make a quote only where they close the sentence ("saying it was 'commercially confidential.'"): shorter runs are scare quotes.
+    if (wordCount(raw) < 2 || (wordCount(raw) === 2 && !closesSentence(raw, text.slice(segment.end, segment.end + 5)))) continue;
     const paragraphEnd = paragraphs.find((p) => p.start <= segment.start && segment.start <= p.end)?.end ?? segment.end;
     const speaker = speakerFor(segment, text, sentences, mentions, recentCompany);
     const previous = quotes[quotes.length - 1];

@@ -1,0 +1,27 @@
+/** Who said a quote, in the attributions news writing uses. Every text is invented for the test. */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extract-article.ts';
+
+const quotesOf = (text: string) => extractArticle(text, { published: '2026-06-12' }).quotes.map((q) => `${q.speaker}: ${q.text}`);
+
+describe('quote attribution', () => {
+  it('gives "…," she said to the person last named', () => {
+    const text = 'Vexa Systems\' head of communications, Ilse Marten, confirmed the letter had arrived. "We take these concerns seriously and will answer," she said.';
+    expect(quotesOf(text)).toContain('Ilse Marten: We take these concerns seriously and will answer');
+  });
+
+  it('gives an unnamed spokesperson\'s words to the company, even twice in a sentence', () => {
+    const text = 'The Harbour Rights Forum wrote to Vexa Systems. A company spokesperson said Vexa Systems "sells only to vetted public clients" and that it had "never supplied data used to target anyone."';
+    expect(quotesOf(text)).toEqual(expect.arrayContaining(['Vexa Systems: sells only to vetted public clients', 'Vexa Systems: never supplied data used to target anyone']));
+  });
+
+  it('takes two words that close a sentence, but not two words of scare quotes', () => {
+    expect(quotesOf('Vexa Systems answered on 20 June, saying the audit was "commercially confidential."')).toContain('Vexa Systems: commercially confidential');
+    expect(quotesOf('Vexa Systems said its "ethical AI" tools were safe for the public.')).toEqual([]);
+  });
+
+  it('reads a title before a name given with a comma', () => {
+    const people = extractArticle('A Vexa Systems spokesperson, Jordan Blake, said the company would reply.', { published: '2026-06-12' }).people;
+    expect(people).toContainEqual(expect.objectContaining({ name: 'Jordan Blake', title: 'spokesperson', affiliation: 'Vexa Systems' }));
+  });
+});
