@@ -86,6 +86,14 @@ describe('extractArticle rules on short texts', () => {
     expect(people).not.toContain('Fjordline Asset Management');
   });
 
+  it('knows an association without its legal form, more kinds of titles, and drops a plural noun opening a line', () => {
+    const text = 'Netzrechte e.V. wrote to Velora AG on 2 May. "Answer us," said Lena Vogt, head of campaigns at Netzrechte. "It is urgent," said Marco Reyes, senior technologist at Velora AG.\n\n- Investors, including the Alder Pension Fund, should sell their shares.';
+    const result = extractArticle(text, { published: '2026-05-22' });
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Lena Vogt', title: 'head of campaigns', affiliation: 'Netzrechte e.V.' }));
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Marco Reyes', title: 'senior technologist', affiliation: 'Velora AG' }));
+    expect(result.organizations.map((o) => o.name)).not.toContain('Investors');
+  });
+
   it('makes one event per recipient of a letter to two companies', () => {
     const text = 'The Electronic Frontier Foundation (EFF) wrote to Amazon and Google in late September 2024, asking them to respond by November 1, 2024. Amazon never responded.';
     const result = extractArticle(text, { published: '2026-05-14' });

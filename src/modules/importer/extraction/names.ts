@@ -55,6 +55,12 @@ export function isCommonWord(word: string): boolean {
   return common;
 }
 
+/** "Investors", "Operators": a plural common noun. */
+function isPluralNoun(word: string): boolean {
+  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  return tags.includes('Plural') && !tags.includes('ProperNoun') && !tags.includes('Organization');
+}
+
 /** Adjectives, verbs and function words ("Local", "Open"): a company is not called by one of them alone. */
 export function isDescriptiveWord(word: string): boolean {
   const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
@@ -228,6 +234,8 @@ export function findNameCandidates(text: string, sentences: TextRange[]): NameCa
         sentenceInitial = false;
       }
       if (trimmed.length === 0) continue;
+      // "Investors, including …" opening a line: one common word where capitals say nothing is no name.
+      if (trimmed.length === 1 && sentenceInitial && isPluralNoun(trimmed[0]!.text) && wellKnownOrganizations[trimmed[0]!.text] === undefined) continue;
       const start = trimmed[0]!.start;
       const end = trimmed[trimmed.length - 1]!.end;
       candidates.push({

@@ -36,7 +36,7 @@ interface Accepted {
   acronym?: string;
 }
 
-const legalSuffix = /\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|LLC|plc|PLC|B\.V\.|N\.V\.|GmbH|AG|S\.A\.|Co\.)$/;
+const legalSuffix = /\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|LLC|plc|PLC|B\.V\.|N\.V\.|GmbH|AG|S\.A\.|Co\.|e\.V\.)$/;
 const genericNames = new Set(['Human Rights', 'Digital Rights', 'Civil Rights', 'Civil Liberties', 'Data Protection', 'Guiding Principles']);
 
 /** The kind a name's own words give it, or null. */
@@ -257,8 +257,12 @@ function addShortForms(group: Group, text: string): void {
       if (new RegExp(`(?<![\\w.])${escapeRegExp(form)}(?![\\w])`).test(text)) group.forms.add(form);
     }
   }
-  if (group.kind !== 'company' && group.kind !== 'media') return;
+  // "Digitale Freiheit" of "Digitale Freiheit e.V.": any kind may drop its legal form.
   const withoutSuffix = group.name.replace(legalSuffix, '').replace(/^The /, '');
+  if (group.kind !== 'company' && group.kind !== 'media') {
+    if (withoutSuffix !== group.name.replace(/^The /, '') && findOccurrences(text, withoutSuffix).length > 0) group.forms.add(withoutSuffix);
+    return;
+  }
   const words = withoutSuffix.split(' ');
   const shortForms = [withoutSuffix];
   // Only companies are called by their first word ("Halcyon"); "Local" is not "Local Call".

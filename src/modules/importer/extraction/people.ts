@@ -18,7 +18,7 @@ export interface Person {
   spans: Span[];
 }
 
-const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:person|man|woman)|organi[sz]er|manager|chair|chairman|chairwoman|chairperson|president|founder|coordinator|analyst|counsel|adviser|advisor|editor|secretary|minister|campaigner|member|partner|professor|fellow|ceo|chief|lawyer|attorney|investigator|specialist|strategist|trustee|representative|ambassador|commissioner|rapporteur|officer|deputy)\b/;
+const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:person|man|woman)|organi[sz]er|manager|chair|chairman|chairwoman|chairperson|president|founder|coordinator|analyst|counsel|adviser|advisor|editor|secretary|minister|campaigner|member|partner|professor|fellow|ceo|chief|lawyer|attorney|investigator|specialist|strategist|trustee|representative|ambassador|commissioner|rapporteur|deputy|technologist|reporter|journalist|correspondent|author|advocate)\b/;
 
 const titleStopWords = new Set(['to', 'by', 'from', 'with', 'at', 'for', 'the', 'a', 'an', 'and', 'wrote', 'told', 'said', 'says', 'asked', 'met', 'its', 'their', 'our']);
 

@@ -11,7 +11,7 @@ import type { KnownOrganization } from './types.ts';
 
 const name = String.raw`(\p{Lu}[\p{L}\p{N}'’&.-]*(?:[ \t]+(?:of|for|the|and|in|on|\p{Lu}[\p{L}\p{N}'’&.-]*))*)`;
 const publisherLines = [
-  new RegExp(String.raw`^[ \t]*(?:posted|published|written)\b[^\n]{0,40}?\bby[ \t]+(?:the[ \t]+)?${name}`, 'gimu'),
+  new RegExp(String.raw`^[^\n]{0,40}?\b(?:posted|published|written)\b[^\n]{0,40}?\bby[ \t]+(?:the[ \t]+)?${name}`, 'gimu'),
   new RegExp(String.raw`(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]+)?(?:the[ \t]+)?${name}`, 'giu'),
 ];
 const quoted = /“[^”]*”|"[^"\n]*"/g;
