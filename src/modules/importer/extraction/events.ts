@@ -18,7 +18,7 @@ interface Cue {
 }
 
 const cuePatterns: [EventType, RegExp][] = [
-  ['no_response', /\b(?:neither|none)\b(?:\s+of)?(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:has|have|had)\s+(?:yet\s+|so far\s+)?(?:responded|replied|answered)\b|\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)|\bwithout\s+(?:a|an|any)\s+(?:reply|response|answer)\b|\bremain(?:s|ed)?\s+silent\b|\bmissed\s+(?:a|the|its|their|our)\s+(?:\w+\s+)?deadline\b/gi],
+  ['no_response', /\b(?:neither|none)\b(?:\s+of)?(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:has|have|had)\s+(?:yet\s+|so far\s+)?(?:responded|replied|answered)\b|\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)|\bwithout\s+(?:a|an|any)\s+(?:reply|response|answer|word)\b|\bremain(?:s|ed)?\s+silent\b|\bmissed\s+(?:a|the|its|their|our)\s+(?:\w+\s+)?deadline\b/gi],
   ['response_received', /\b(?:replied|responded|answered|wrote back)\b|['’]s\s+(?:written\s+)?(?:reply|response)\b(?=\s*,?\s+(?:dated|received|sent|of)\b)|\bsent\s+(?:a|an|its|their)\s+(?:written\s+)?(?:reply|response)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response),?\s+(?:was\s+)?(?:received|published|sent|dated)\b/gi],
   ['response_expected', /\b(?:would|will|intends? to|plans? to|promised to|pledged to|committed to|expects? to)\s+(?:\w+\s+){0,3}?(?:reply|respond|answer|publish|release|provide|commission|share|disclose|hand over|explain|engage)\b|\b(?:promised|promising|pledged)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:response|reply|answer)\b|\bcommit(?:s|ted)?\s+to\s+(?:publishing|releasing|providing|commissioning|sharing|disclosing|answering|responding)\b/gi],
   ['company_action', /\b(?:suspended|disabled|terminated|halted|stopped|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed|restored|reinstated|fired|dismissed|laid off|pulled|banned|restricted|reversed|rolled back|acquired|exited|withdrew from)\b|\b(?:agreed|decided|moved)\s+to\s+(?:stop|end|suspend|halt|sell|pause|withdraw|exit|drop|cancel|restrict|limit|remove)\b|\bintroduced\s+(?:a|an|its|new)\s+(?:[\w-]+\s+){0,2}?(?:policy|policies|rules?|safeguards?|feature|tool)\b|\bended\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|partnership|agreement|relationship|sales?|pilot|programme|program|project|trial)\b|\b(?:froze|complied)\b|(?<!\b(?:been|was|were|is|are)\s+)\bsold\s+(?:its|their|a|an|the)\b|\bchanged\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:guidelines|polic(?:y|ies)|rules|terms|filters?|settings)\b|\b(?:began|begun|started)\s+(?:publishing|notifying|requiring|blocking|removing|sharing|selling|suspending)\b|\bdecision\s+(?:in\s+\w+\s+)?to\s+(?:hand over|share|sell|suspend|end|block|remove|stop)\b|\bupdated\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?polic(?:y|ies)\b|\bcut\s+(?:(?:mobile|internet|network|phone)\s+)?(?:data|access|service|services|connections?|ties)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b/gi],
@@ -26,7 +26,7 @@ const cuePatterns: [EventType, RegExp][] = [
   ['letter_sent', /\bwr(?:ote|itten)(?:\s+\w+ly)?\s+to\b|\bsent\s+(?:[\w.&'’-]+\s+){0,4}?(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?letter\b|\bsen[dt]s?\s+(?:(?:open|joint|separate|similar|identical)\s+)?letters\s+to\b|\b(?:signed|co-signed|addressed|delivered|submitted)\s+(?:a|an|the|their|its)\s+(?:open\s+|joint\s+)?letter\s+to\b|\bletters?\s+(?:was\s+|were\s+)?addressed\s+to\b|\breceived\s+(?:a|an|the)\s+(?:open\s+|joint\s+)?letter\s+from\b|\b(?:was|were)\s+(?:sent|addressed|delivered)\b(?<=\bletters?\b[^.]{0,140}?)|\bsent\b(?<=\bletters?\s+(?:that\s+|which\s+)?(?:the\s+)?(?:\w+\s+){1,4}sent)|\bsent\s+(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+,\s+[^,.]{1,80},\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?letter\b|\b(?:which|that)\s+(?:was|were)\s+(?:sent|delivered|dated)\b(?<=\bletters?,?\s+(?:which|that)\s+\w+\s+\w+)|\b(?:asked|urged|pressed|called on)\b(?<=\bletters?\b[^.]{0,140}?\p{Lu}[\w.]*,?\s+(?:asked|urged|pressed|called on))|\b(?:in|through)\s+(?:a|an|their|its)\s+(?:open\s+|joint\s+)?letter\s+(?:sent\s+)?to\b|\bjoint\s+statement\s+(?:\w+\s+)?sent\s+to\b|\bafter\s+sending\s+(?:it|them|the\s+letters?)\b|\b(?:letters?|reminders?|questions|follow-ups?)\s*,?\s+(?:it\s+|they\s+|we\s+)?(?:was\s+|were\s+)?(?:sent|dated|delivered)\b|\bletter\s+of\s+(?=\d)|\bsent\s+(?:\p{Lu}[\w'’.]*\s+){1,4}(?:\w+\s+)?questions\b/giu],
   ['letter_published', /\b(?:published|released|made public|publish|publishing|release|releasing|posted)\s+(?:both\s+)?(?:a|an|the|its|their|our|this)?\s*(?:open\s+|joint\s+|full\s+)?(?:(?:exchange|text)\s+of\s+(?:the\s+)?)?(?:letters?|joint statement|correspondence)\b|\bmade\s+(?:the|its|their|a)\s+(?:open\s+|joint\s+|full\s+)?letters?\s+public\b|\b(?:published|released|made public)\b(?<=\bletters?\b[^.]{0,120}?)|\breleased to the public\b|\b(?:are|is)\s+(?:now\s+)?available\b(?<=\bletter\b[^.]{0,100}?)/gi],
   ['investigation_published', /\bthis\s+(?:report|investigation|study|briefing)\b(?=[^.]{0,80}?\b(?:documents|finds|shows|reveals|exposes|examines)\b)|\b(?:investigation|report|research)\s+(?:published\s+)?(?:[\w,]+\s+){0,3}?by\b|\b(?:an?|the)\s+(?:new\s+)?(?:analysis|study|audit)\s+(?:published\s+|released\s+)?(?:[\w,]+\s+){0,3}?by\b(?!\s+(?:\d|the end|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b))|\b(?:revealed|reported)\s+(?:in\s+\w+\s+|on\s+\w+\s+|last\s+\w+\s+)?that\b|\bdocumented\b|\bpublished\s+(?:a|an|its)\s+(?:\w+\s+)?(?:report|investigation)\b/gi],
-  ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\b(?:launched|started|began|stepped up)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?campaign\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
+  ['protest_or_campaign', /\bprotest(?:ed|s|ers)?\b(?!\s+votes?\b)|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ed|ion|ions|ors)\b|\bmarched\b|\bpetition\b|\bcalled on\b|\bboycott\b|\bsit-in\b|\b(?:launched|started|began|stepped up)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?campaign\b|\bwalked out\b|\bwalkout\b|\bwent on strike\b/gi],
   ['other', /\b(?:filed|brought|launched)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b|\bruled\b|\bimposed\b|\b(?:in|at|during)\s+a\s+meeting\b|\bmeeting\s+with\b|\blicen[cs]e\s+(?:was\s+|had\s+been\s+)?(?:renewed|granted|revoked|suspended)\b|\b(?:renewed|granted|revoked)\s+(?:its|the|a|their)\s+(?:\w+\s+)?licen[cs]e\b|\b(?:fined|summoned|subpoenaed|indicted|appealed|testified)\b|\b(?:opened|launched|announced)\s+(?:a|an)\s+(?:formal\s+|criminal\s+|official\s+)?(?:investigation|inquiry|probe)\b|\bordered\s+(?:the\s+company|it|[A-Z]\w+)\s+to\b|\badded\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist|register)\b|\b(?:passed|adopted|approved)\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:law|bill|regulation|resolution|motion)\b/gi],
 ];
 
@@ -59,6 +59,9 @@ function findCues(sentence: TextRange, previous: TextRange | null = null): Cue[]
       if (type === 'protest_or_campaign' && /\b(?:who|that|which)\s+(?:had\s+)?$/i.test(before)) continue;
       // "In an open letter, 60 groups called on X": the letter's demand, not a campaign of its own.
       if (type === 'protest_or_campaign' && /^called on$/i.test(match[0]) && /\bletter\b/i.test(sentence.text)) continue;
+      if (type === 'letter_published' && /\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$/i.test(before)) continue;
+      // "It did not say whether it would answer", "If Corvane will not explain itself": no promise.
+      if (type === 'response_expected' && /\b(?:whether|if|unless)\b[^.,;]{0,40}$|\bnot\s+$/i.test(before)) continue;
       if (type === 'company_action' && (negated.test(before) || /\b(?:demand|demanding|asking|urged|urging|calling)\b[^.]{0,30}$/i.test(before))) continue;
       if (type === 'letter_sent' && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before)) continue;
       // "a week after the letter was sent": a reference to the sending, told where it happened.
@@ -98,6 +101,10 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     return { date: null, within: { days: unit.days * count, months: unit.months * count }, at: sentence.start + within.index };
   }
   return null;
+}
+
+function isDateline(date: DateMention, sentence: TextRange, text: string): boolean {
+  return /^[\p{Lu}][\p{L} .,'’-]{1,40},\s*$/u.test(text.slice(sentence.start, date.start)) && /^,?\s*(?:\d{4}\s*)?[—–(-]/.test(text.slice(date.end, date.end + 8));
 }
 
 function lastIndexOf(text: string, pattern: RegExp): number {
@@ -268,7 +275,8 @@ export function findEvents(
   const events: ExtractedEvent[] = [];
   let previous: TextRange | null = null;
   for (const sentence of sentences) {
-    const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+    // The dateline's date ("LONDON, June 17 (Wire) -") is the report's, never an event's.
+    const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && !isDateline(d, sentence, context.text));
     const cues = findCues(sentence, previous);
     previous = sentence;
     const deadline = findDeadline(sentence, context.text, sentenceDates);
@@ -283,9 +291,7 @@ export function findEvents(
     const undated = cues.filter((cue) => !dated.has(cue));
     for (const [cue, value] of assignDates(undated, sayingDates)) dated.set(cue, value);
     // "Oslo, 12 June — Today the Forum, together with …, wrote to X": a date opening the sentence dates its first event.
-    // The dateline's date ("Berlin, 21 May 2026 –") is the release's, not the event's.
-    const opening = otherDates.filter((d) => d.start - sentence.start < 40 && !/[a-z]{3,}\s+[a-z]{3,}/.test(context.text.slice(sentence.start, d.start))
-      && !(/^[\p{Lu}][\p{L} .'’-]{1,30},\s*$/u.test(context.text.slice(sentence.start, d.start)) && /^\s*[—–(-]/.test(context.text.slice(d.end, d.end + 3)))).pop();
+    const opening = otherDates.filter((d) => d.start - sentence.start < 40 && !/[a-z]{3,}\s+[a-z]{3,}/.test(context.text.slice(sentence.start, d.start))).pop();
     const firstCue = [...cues].sort((a, b) => a.start - b.start).find((cue) => !['response_expected', 'response_deadline', 'no_response'].includes(cue.type));
     if (opening && firstCue && !dated.has(firstCue) && ![...dated.values()].includes(opening.value) && firstCue.start > opening.end) dated.set(firstCue, opening.value);
     // "We also wrote to the agency on the same day": the day of the event told just before.
