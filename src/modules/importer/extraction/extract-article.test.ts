@@ -165,3 +165,19 @@ describe('extractArticle on bad input', () => {
     expect(result.events).toEqual([]);
   });
 });
+
+describe('extractArticle on phrasings of real coverage', () => {
+  it('separates a company from its chief executive, and finds a group by its title holders and its "27 other groups"', () => {
+    const text = 'Fair Roads Now and 27 other groups sent a letter to Zoomly CEO Erin Vale on Wednesday. "This must end," said Cal Rees, campaign director at Fair Roads Now.';
+    const result = extractArticle(text, { published: '2026-06-12' });
+    expect(result.organizations.map((o) => o.name)).toEqual(['Fair Roads Now', 'Zoomly']);
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Erin Vale', title: 'CEO', affiliation: 'Zoomly' }));
+    expect(result.letters[0]).toMatchObject({ senders: ['Fair Roads Now'], senderCount: 28, recipient: 'Zoomly', sent: '2026-06-10' });
+  });
+
+  it('keeps an opening verb in a name the text repeats mid-sentence, and reads an acronym "along with" others', () => {
+    const text = 'Stand Up Tenants wrote to Nestwise Inc. on 2 June. The letter was drafted by Stand Up Tenants and OTF. OTF, along with the other signatories, asked for answers.';
+    const names = extractArticle(text, { published: '2026-06-12' }).organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Stand Up Tenants', 'OTF']));
+  });
+});

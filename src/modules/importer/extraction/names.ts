@@ -204,11 +204,27 @@ function adjectiveStartsName(tokens: Token[], text: string): boolean {
   const first = tokens[0]!.text;
   if (sentenceOpeners.has(first) || tokens.length < 2) return false;
   const tags = (nlp(first).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  if (!tags.includes('Adjective') || tags.some((tag) => ['Determiner', 'Value', 'Plural', 'Verb', 'Comparable', 'Superlative'].includes(tag))) return false;
+  // "Open Netwatch", "Fight for the Future": an adjective or verb may open a name; function words and numbers never do.
+  if (!tags.some((tag) => ['Adjective', 'Verb', 'Noun'].includes(tag)) || tags.some((tag) => ['Determiner', 'Value', 'Comparable', 'Superlative', 'Pronoun', 'Preposition', 'Conjunction'].includes(tag))) return false;
   // Only the text's own evidence counts: the whole run again, capitalised, where no sentence starts.
   const whole = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   const elsewhere = new RegExp(`(?<=[\\p{Ll},;:(]\\s+|\\b(?:the|The)\\s+)${escapeRegExp(whole)}\\b`, 'u');
   return elsewhere.test(text.slice(0, tokens[0]!.start)) || elsewhere.test(text.slice(tokens[tokens.length - 1]!.end));
+}
+
+/** "Zoom CEO Eric Yuan": a job title inside a capitalised run separates a company from a person. */
+const runTitles = new Set(['CEO', 'CTO', 'CFO', 'COO', 'Chairman', 'Chairwoman', 'Founder', 'Co-founder']);
+
+function splitAtTitles(run: Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  for (let i = 0; i < run.length; i++) {
+    const token = run[i]!;
+    const chiefExecutive = token.text === 'Chief' && run[i + 1]?.text === 'Executive';
+    if (!runTitles.has(token.text) && !chiefExecutive) { parts[parts.length - 1]!.push(token); continue; }
+    if (chiefExecutive) i += run[i + 2]?.text === 'Officer' ? 2 : 1;
+    parts.push([]);
+  }
+  return parts.filter((part) => part.length > 0);
 }
 
 export function findNameCandidates(text: string, sentences: TextRange[]): NameCandidate[] {
@@ -220,7 +236,8 @@ export function findNameCandidates(text: string, sentences: TextRange[]): NameCa
   }
   const tokens = tokenize(text);
   const candidates: NameCandidate[] = [];
-  for (const run of scanRuns(text, tokens).map((r) => r.filter((t) => !compoundAdjective.test(t.text))).filter((r) => r.length > 0)) {
+  const runs = scanRuns(text, tokens).flatMap(splitAtTitles).map((r) => r.filter((t) => !compoundAdjective.test(t.text))).filter((r) => r.length > 0);
+  for (const run of runs) {
     const withoutPossessive = run.map((token, i) => (i === run.length - 1 ? stripPossessive(token, text) : token));
     for (const part of splitOnAnd(withoutPossessive).flatMap((p) => splitOnLocative(p, text, places))) {
       let trimmed = trimRun(part, sentenceStarts);

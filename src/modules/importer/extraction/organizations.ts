@@ -67,6 +67,8 @@ const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|sent by|letter from|organi[sz]ed by|told)\s+(?:the\s+)?$/i;
 const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on)\b/;
+const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
+const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,80}?)(?:,|\.|;| that\b| based\b| whose\b)/;
 
@@ -114,6 +116,10 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
     if (kind || !appositive[1]) return { accepted: true, kind };
   }
   if (writerCueBefore.test(before)) return { accepted: true, kind: 'ngo' };
+  // "campaign director at X", "X and 27 other groups", "EFF, along with": where a group stands.
+  const employer = titleBefore.exec(before);
+  if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };
+  if (groupCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
   // "the Privacy Commons wrote to": whoever writes to someone is, in these articles, a group more often than a company.
   if (writerCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
   if (cueBefore.test(before) || cueAfter.test(after)) return { accepted: true, kind: null };

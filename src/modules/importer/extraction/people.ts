@@ -18,7 +18,7 @@ export interface Person {
   spans: Span[];
 }
 
-const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:person|man|woman)|organi[sz]er|manager|chair|chairman|chairwoman|chairperson|president|founder|coordinator|analyst|counsel|adviser|advisor|editor|secretary|minister|campaigner|member|partner|professor|fellow|ceo|chief|lawyer|attorney|investigator|specialist|strategist|trustee|representative|ambassador|commissioner|rapporteur|deputy|technologist|reporter|journalist|correspondent|author|advocate)\b/;
+const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:person|man|woman)|organi[sz]er|manager|chair|chairman|chairwoman|chairperson|president|founder|coordinator|analyst|counsel|adviser|advisor|editor|secretary|minister|campaigner|member|partner|professor|fellow|ceo|cto|cfo|coo|chief|lawyer|attorney|investigator|specialist|strategist|trustee|representative|ambassador|commissioner|rapporteur|deputy|technologist|reporter|journalist|correspondent|author|advocate)\b/;
 
 const titleStopWords = new Set(['to', 'by', 'from', 'with', 'at', 'for', 'the', 'a', 'an', 'and', 'wrote', 'told', 'said', 'says', 'asked', 'met', 'its', 'their', 'our']);
 
@@ -61,7 +61,7 @@ interface Role {
 
 function cleanTitle(raw: string): string | null {
   const title = raw.trim().replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
-  if (!titleWord.test(title) || title.split(/\s+/).length > 7 || /[A-Z]/.test(title.replace(/\bCEO\b/, ''))) return null;
+  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 7 || /[A-Z]/.test(title.replace(/\bC[EFOT]O\b/, ''))) return null;
   return title;
 }
 
@@ -128,18 +128,18 @@ function roleFromPrefix(text: string, nameStart: number, mentions: OrgMention[],
   // "Nordlys Telecom spokeswoman Ingrid Haugen": organisation, title, name.
   // …or with a comma: "a Chatterly spokesperson, Jordan Blake".
   const titled = mentions.find((m) => m.end <= nameStart && nameStart - m.end < 60
-    && /^\s+[a-z][a-z -]{2,50}(?:\s+|,\s+)$/.test(text.slice(m.end, nameStart)));
+    && /^\s+(?:[a-z][a-z -]{2,50}|C[EFOT]O)(?:\s+|,\s+)$/.test(text.slice(m.end, nameStart)));
   if (titled) {
     const title = cleanTitle(text.slice(titled.end, nameStart).replace(/,\s*$/, ''));
     if (title) return { title, affiliation: titled.org.name };
   }
-  const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+)\s+$/.exec(before);
+  const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+|C[EFOT]O)\s+$/.exec(before);
   if (bare) {
     const allWords = bare[1]!.split(/\s+/);
     const lastStop = allWords.findLastIndex((word) => titleStopWords.has(word));
     const words = allWords.slice(lastStop + 1);
     const titleEnd = words.length;
-    if (titleWord.test(words[titleEnd - 1] ?? '')) {
+    if (titleWord.test((words[titleEnd - 1] ?? '').toLowerCase())) {
       const title = cleanTitle(words.join(' '));
       const sentenceStart = Math.max(text.lastIndexOf('.', nameStart), text.lastIndexOf('\n', nameStart));
       const company = mentions.filter((m) => m.end <= nameStart && m.start > sentenceStart && m.org.kind === 'company');
