@@ -290,3 +290,13 @@ describe('dates and counts at the edges of a sentence', () => {
       .toContain('letter_sent 2026-05-02 Harbour Rights Forum > Export Controls Agency');
   });
 });
+
+describe('a request to respond', () => {
+  it('records "X invited A and B to respond" as a letter to each, answered or not', () => {
+    const events = eventsOf('The Resource Centre invited Telvora and Axon Mobile to respond on 1 May. Telvora responded on 5 May; Axon Mobile did not respond.');
+    expect(events).toEqual(expect.arrayContaining([
+      'letter_sent 2026-05-01 Resource Centre > Telvora', 'letter_sent 2026-05-01 Resource Centre > Axon Mobile',
+      'response_received 2026-05-05 Telvora > Resource Centre', 'no_response null Axon Mobile > Resource Centre',
+    ]));
+  });
+});
