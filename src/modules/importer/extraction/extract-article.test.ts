@@ -180,4 +180,12 @@ describe('extractArticle on phrasings of real coverage', () => {
     const names = extractArticle(text, { published: '2026-06-12' }).organizations.map((o) => o.name);
     expect(names).toEqual(expect.arrayContaining(['Stand Up Tenants', 'OTF']));
   });
+
+  it('keeps "Center for X and Y" and "Safety and Y Project" whole, reads "led by X", and a capitalised title before a name', () => {
+    const text = 'A coalition of 45 groups led by Open Streets Forward on Wednesday asked Spotlyte to drop the feature, in a letter to Chief Executive Dara Quill. "It is disappointing," said Ama Owusu, co-director of the Safety and Speech Project at the Center for Privacy and Technology.';
+    const result = extractArticle(text, { published: '2026-06-12' });
+    expect(result.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Open Streets Forward', 'Spotlyte', 'Safety and Speech Project', 'Center for Privacy and Technology']));
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Dara Quill', title: 'chief executive' }));
+    expect(result.letters[0]).toMatchObject({ senders: ['Open Streets Forward'], senderCount: 45, recipient: 'Spotlyte' });
+  });
 });

@@ -155,7 +155,7 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   const left = tokens.slice(0, andIndex);
   const right = tokens.slice(andIndex + 1);
   const wholeEndsInMarker = lastWordMarkers[tokens[tokens.length - 1]!.text] !== undefined;
-  const leftEndsInMarker = lastWordMarkers[left[left.length - 1]!.text] !== undefined;
+  const leftEndsInMarker = left.length >= 2 && lastWordMarkers[left[left.length - 1]!.text] !== undefined;
   // "HRW and Amnesty International": an acronym or a well-known name on the left is a name of its own.
   const leftText = left.map((t) => t.text).join(' ');
   // …and so is "Center for Youth Online": a marker word, "for/of", and a name of its own.
@@ -165,6 +165,10 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   // "Lumen Cloud Services and Northstar Data Inc.": a legal form closes one company's name, not two.
   const twoCompanies = left.length >= 2 && right.length >= 2 && legalForm.test(right[right.length - 1]!.text);
   if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && right[0]?.text !== 'the') return [tokens];
+  // "Center for Democracy and Technology": one plain word after "X for Y and" ends the same name.
+  const oneWordTail = right.length === 1 && left.some((t) => t.text === 'for' || t.text === 'of') && !/^[A-Z]{2,}$/.test(right[0]!.text)
+    && wellKnownOrganizations[right[0]!.text] === undefined && !leftIsName;
+  if (oneWordTail) return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
   return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right)];

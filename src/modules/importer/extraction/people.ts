@@ -39,7 +39,8 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   for (const match of matches) {
     const raw = text.slice(match.offset.start, match.offset.start + match.offset.length);
     // "Dr. Yusuf Rahman" is Yusuf Rahman: an honorific is not part of the name.
-    const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '').trim();
+    const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
+      .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Minister)\s+/, '').trim();
     if (isPlausibleName(name)) names.add(name);
   }
   // compromise misses unfamiliar names in the commonest attribution of all.
@@ -133,7 +134,8 @@ function roleFromPrefix(text: string, nameStart: number, mentions: OrgMention[],
     const title = cleanTitle(text.slice(titled.end, nameStart).replace(/,\s*$/, ''));
     if (title) return { title, affiliation: titled.org.name };
   }
-  const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+|C[EFOT]O)\s+$/.exec(before);
+  // "Chief Executive Tim Cook" is written with capitals before a name.
+  const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+|C[EFOT]O)\s+$/.exec(before.replace(/\bChief Executive(?: Officer)?(\s+)$/, 'chief executive$1'));
   if (bare) {
     const allWords = bare[1]!.split(/\s+/);
     const lastStop = allWords.findLastIndex((word) => titleStopWords.has(word));
