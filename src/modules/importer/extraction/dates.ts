@@ -3,9 +3,10 @@
  *
  * chrono-node finds and parses the expressions. Its defaults suit forward-looking text, so a few
  * news conventions are applied on top: a bare weekday ("on Friday") is the most recent such day on
- * or before publication, "next Friday" the first one after it; a month without a year ("in September") is the most recent such month not
- * after publication; "the end of the month/year" is its last day. Precision is kept: a month-only
- * mention resolves to `YYYY-MM`, a year-only one to `YYYY`.
+ * or before publication, "next Friday" the first one after it; a month without a year ("in September")
+ * is the most recent such month not after publication (in the future tense, the next one); "the end
+ * of the month/year" is its last day. Precision is kept: a month-only mention resolves to `YYYY-MM`,
+ * a year-only one to `YYYY`.
  */
 import * as chrono from 'chrono-node';
 import type { PartialDate } from './types.ts';
@@ -93,11 +94,11 @@ const futureTense = /\b(?:will|shall|is due to|are due to|scheduled|upcoming)\b[
 function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text, forward = false): PartialDate | null {
   const lower = text.toLowerCase();
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
-  if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(new Date(mostRecentWeekday(reference, weekday).getTime() + 7 * 86_400_000));
+  if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(nextWeekday(reference, weekday));
   if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));
   // "next Monday": the first such day after publication.
   const next = weekdays.findIndex((day) => new RegExp(`^next\\s+${day}$`).test(lower));
-  if (next >= 0) return formatDay(new Date(mostRecentWeekday(reference, next).getTime() + 7 * 86_400_000));
+  if (next >= 0) return formatDay(nextWeekday(reference, next));
 
   const start = result.start;
   const date = start.date();
@@ -119,6 +120,11 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
 function mostRecentWeekday(reference: Date, weekday: number): Date {
   const back = (reference.getUTCDay() - weekday + 7) % 7;
   return new Date(reference.getTime() - back * 86_400_000);
+}
+
+/** "next Friday": the first Friday after publication. */
+function nextWeekday(reference: Date, weekday: number): Date {
+  return new Date(mostRecentWeekday(reference, weekday).getTime() + 7 * 86_400_000);
 }
 
 /** "in September" without a year: the latest September not after publication. */

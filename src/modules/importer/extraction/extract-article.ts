@@ -52,8 +52,10 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   // Rules below read Latin-script English; other scripts give an empty result rather than noise.
   if (!/[A-Za-z]{2}/.test(text)) return emptyExtraction();
 
-  const publisher = findPublisher(text, maskBoilerplate(text));
-  const masked = publisher ? showPublisher(maskBoilerplate(text), text, publisher) : maskBoilerplate(text);
+  const withoutFurniture = maskBoilerplate(text);
+  // A group's own page ("we wrote to …") names the group only in its furniture: that name is shown again.
+  const publisher = findPublisher(text, withoutFurniture);
+  const masked = publisher ? showPublisher(withoutFurniture, text, publisher) : withoutFurniture;
   const knownOrganizations = [...options.knownOrganizations ?? [], ...publisher ? [{ name: publisher.name, kind: publisher.kind, aliases: [] }] : []];
   const sentences = splitSentences(masked);
   const paragraphs = splitParagraphs(masked);

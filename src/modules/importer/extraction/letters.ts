@@ -175,12 +175,12 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) ? 'weak' : 'strong');
     }
     // "The letter is signed by:" and the signatories one per line.
-    if (signatoryBlockCue.test(text.slice(sentence.start, text.indexOf('\n', sentence.end) < 0 ? text.length : text.indexOf('\n', sentence.end)))) {
+    if (signatoryBlockCue.test(sentence.text)) {
       const listed = signatoriesListedAfter(text, sentence.start);
       addSenders(listed.map((item) => orgs.find((m) => m.start === item.start)).filter((m) => m !== undefined));
     }
     // "the group and four other organisations asked": the group last named.
-    if (/\bletter\b/i.test(sentence.text) || /\bwr(?:ote|itten|iting)(?: \w+ly)? to\b/i.test(sentence.text)) {
+    if (/\bletter\b/i.test(sentence.text) || writingTo.test(sentence.text)) {
       const group = /\bthe (group|coalition|organi[sz]ation|union|network|charity|alliance|investors?|fund)\b(?!['’])/.exec(sentence.text);
       if (group && !/^(?:to|of|by)\s+$/i.test(sentence.text.slice(Math.max(0, group.index - 4), group.index)) && !/\b(?:to|of)\s+$/.test(sentence.text.slice(0, group.index))) {
         const named = referent(group[1]!, sentence.start, orgs);
@@ -343,9 +343,10 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * questions", "signed by"). A mention either introduces a letter ("a letter", "wrote to") or refers
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
-// "The Resource Centre invited X to respond": a written request to a company, which the record keeps as a letter.
-const mentionCue = /\binvited\s+(?:[\w.&'’-]+\s+){1,5}?to\s+respond\b|\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
-const introducesLetter = /\binvited\s+(?:[\w.&'’-]+\s+){1,5}?to\s+respond\b|\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
+/** "The Resource Centre invited X to respond": a written request to a company, which the record keeps as a letter. */
+const invitedToRespond = /\binvited\s+(?:[\w.&'’-]+\s+){1,5}?to\s+respond\b/i;
+const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
+const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
 
 export interface LetterMention {
   sentence: TextRange;
@@ -366,11 +367,11 @@ export interface LetterGroup {
 export function findLetterMentions(text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null): LetterMention[] {
   const found: LetterMention[] = [];
   for (const sentence of sentences) {
-    if (!mentionCue.test(sentence.text)) continue;
+    if (!mentionCue.test(sentence.text) && !invitedToRespond.test(sentence.text)) continue;
     // Requests to journalists are not letters.
     if (/requests? for comment|questions? (?:for|about) this (?:article|story|report|piece)|(?:our|this publication's) questions/i.test(sentence.text)) continue;
     const local = findLetterParties(text, [sentence], mentions, { speaker });
-    found.push({ sentence, introduces: introducesLetter.test(sentence.text), senders: local.senders, recipients: local.recipients });
+    found.push({ sentence, introduces: introducesLetter.test(sentence.text) || invitedToRespond.test(sentence.text), senders: local.senders, recipients: local.recipients });
   }
   return found;
 }

@@ -42,29 +42,35 @@ function tokenize(text: string): Token[] {
 const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d)/u.test(word);
 const onlySpaces = (gap: string): boolean => /^[ \t]+$/.test(gap);
 
+/** compromise's part-of-speech tags for one word on its own. */
+const tagCache = new Map<string, Set<string>>();
+function wordTags(word: string): Set<string> {
+  let tags = tagCache.get(word);
+  if (!tags) {
+    tags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+    tagCache.set(word, tags);
+  }
+  return tags;
+}
+
 /** Words compromise reads as plural nouns, verbs, adverbs…: not the start of a name at a sentence start. */
-const commonWordCache = new Map<string, boolean>();
 export function isCommonWord(word: string): boolean {
-  const cached = commonWordCache.get(word);
-  if (cached !== undefined) return cached;
-  const tags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
-  const common = !tags.has('ProperNoun') && !tags.has('Person') && !tags.has('Organization') &&
+  const tags = wordTags(word);
+  return !tags.has('ProperNoun') && !tags.has('Person') && !tags.has('Organization') &&
     ['Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Value']
       .some((tag) => tags.has(tag)) && !tags.has('Demonym');
-  commonWordCache.set(word, common);
-  return common;
 }
 
 /** "Investors", "Operators": a plural common noun. */
 function isPluralNoun(word: string): boolean {
-  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  return tags.includes('Plural') && !tags.includes('ProperNoun') && !tags.includes('Organization');
+  const tags = wordTags(word);
+  return tags.has('Plural') && !tags.has('ProperNoun') && !tags.has('Organization');
 }
 
 /** Adjectives, verbs and function words ("Local", "Open"): a company is not called by one of them alone. */
 export function isDescriptiveWord(word: string): boolean {
-  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  return ['Adjective', 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun'].some((tag) => tags.includes(tag));
+  const tags = wordTags(word);
+  return ['Adjective', 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun'].some((tag) => tags.has(tag));
 }
 
 /** Raw capitalised runs, allowing lower-case connectors ("of", "in the") between capitalised words. */
@@ -204,12 +210,12 @@ const sentenceOpeners = new Set(['Many', 'Most', 'Some', 'Other', 'Few', 'Last',
  * "Open Citizen Lab wrote", "Fair Tech Watch said": an adjective opening a sentence belongs to the name
  * when the whole run appears again elsewhere in the text, in mid-sentence.
  */
-function adjectiveStartsName(tokens: Token[], text: string): boolean {
+function openingWordStartsName(tokens: Token[], text: string): boolean {
   const first = tokens[0]!.text;
   if (sentenceOpeners.has(first) || tokens.length < 2) return false;
-  const tags = (nlp(first).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  const tags = wordTags(first);
   // "Open Netwatch", "Fight for the Future": an adjective or verb may open a name; function words and numbers never do.
-  if (!tags.some((tag) => ['Adjective', 'Verb', 'Noun'].includes(tag)) || tags.some((tag) => ['Determiner', 'Value', 'Comparable', 'Superlative', 'Pronoun', 'Preposition', 'Conjunction'].includes(tag))) return false;
+  if (!['Adjective', 'Verb', 'Noun'].some((tag) => tags.has(tag)) || ['Determiner', 'Value', 'Comparable', 'Superlative', 'Pronoun', 'Preposition', 'Conjunction'].some((tag) => tags.has(tag))) return false;
   // Only the text's own evidence counts: the whole run again, capitalised, where no sentence starts.
   const whole = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   const elsewhere = new RegExp(`(?<=[\\p{Ll},;:(]\\s+|\\b(?:the|The)\\s+)${escapeRegExp(whole)}\\b`, 'u');
@@ -249,7 +255,7 @@ export function findNameCandidates(text: string, sentences: TextRange[]): NameCa
       // "Shareholders of Arbor Systems Corp": a common word starting a sentence is not part of the name.
       // …unless what would remain is only a marker or legal form ("Zoomly Ltd" is not "Ltd").
       while (trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
-        && !adjectiveStartsName(trimmed, text) && wellKnownOrganizations[text.slice(trimmed[0]!.start, trimmed[trimmed.length - 1]!.end)] === undefined
+        && !openingWordStartsName(trimmed, text) && wellKnownOrganizations[text.slice(trimmed[0]!.start, trimmed[trimmed.length - 1]!.end)] === undefined
         && !(trimmed.length === 2 && (legalForm.test(trimmed[1]!.text) || lastWordMarkers[trimmed[1]!.text] !== undefined))) {
         trimmed = trimRun(trimmed.slice(1), new Set());
         sentenceInitial = false;
