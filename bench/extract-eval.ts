@@ -13,6 +13,8 @@ import { formatScoreTable, scoreArticle, sumScores, type ArticleScore, type Gold
 
 /** The split is marked in each gold file's note (see test/fixtures/articles/README.md). */
 function setOf(gold: GoldArticle): string {
+  if (gold.note?.includes('BLIND-8')) return 'blind-8';
+  if (gold.note?.includes('BLIND-7')) return 'blind-7';
   if (gold.note?.includes('BLIND-6')) return 'blind-6';
   if (gold.note?.includes('HELD-OUT-5')) return 'held-out-5';
   if (gold.note?.includes('HELD-OUT-4')) return 'held-out-4';
@@ -51,7 +53,7 @@ for (const folder of folders) {
 }
 
 const all = [...bySet.values()].flat();
-for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'blind-6']) {
+for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'blind-6', 'blind-7', 'blind-8']) {
   const scores = bySet.get(set) ?? [];
   if (scores.length === 0) continue;
   console.log(`\n${formatScoreTable(set, sumScores(scores), scores.length)}`);
