@@ -48,7 +48,7 @@ for (const folder of folders) {
     const set = folder.set(gold);
     bySet.set(set, [...(bySet.get(set) ?? []), score]);
     // Misses are listed for the shared and development sets only: the held-out set is not for tuning.
-    if (verbose && (only !== null || set !== 'blind-7') && score.misses.length > 0) console.log(`\n[${set}] ${file}\n  ${score.misses.join('\n  ')}`);
+    if (verbose && (only !== null || set !== 'blind-8') && score.misses.length > 0) console.log(`\n[${set}] ${file}\n  ${score.misses.join('\n  ')}`);
   }
 }
 
