@@ -120,8 +120,10 @@ export function findListedSignatories(text: string): ListedSignatory[] {
   return found;
 }
 
-/** "30 African and European civil society groups": a few describing words may stand between. */
-const countedGroups = new RegExp(`\\b(?<!\\d[,.]?)(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:\\p{L}[\\p{L}-]*\\s+){0,5}?(?:groups|organi[sz]ations|ngos|signatories|investors)\\b(?!['’])`, 'iu');
+const monthPattern = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+
+/** "30 African and European civil society groups", "45 human rights, media and civil society organisations": describing words may stand between. */
+const countedGroups = new RegExp(`\\b(?<!\\d[,.]?)(?<!\\b(?:${monthPattern})\\.?\\s)(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:(?!(?:by|the|of|to|from|with|for|at|on|in|an?)\\b)\\p{L}[\\p{L}-]*,?\\s+){0,10}?(?:groups|organi[sz]ations|ngos|signatories|investors)\\b(?!['’])`, 'iu');
 
 /** The number of signatories a sentence states, counting the ones named before "and N other groups". */
 function statedCount(sentence: TextRange, text: string, orgs: EntityMention[]): number | null {
@@ -164,9 +166,9 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|signatories (?:are|were|include|included)|signatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
       // "signatories include", "the investors, who include": members of the body that wrote.
-      if (/^(?:include|signatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
+      if (/^(?:include|[Ss]ignatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
       if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
       if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
       const at = sentence.start + cue.index + cue[0].length;

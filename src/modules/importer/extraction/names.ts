@@ -61,10 +61,10 @@ export function isCommonWord(word: string): boolean {
       .some((tag) => tags.has(tag)) && !tags.has('Demonym');
 }
 
-/** "Investors", "Operators": a plural common noun. */
-function isPluralNoun(word: string): boolean {
+/** "Investors", "Separately": a plural common noun or an adverb. */
+function isPluralNounOrAdverb(word: string): boolean {
   const tags = wordTags(word);
-  return tags.has('Plural') && !tags.has('ProperNoun') && !tags.has('Organization');
+  return (tags.has('Plural') || tags.has('Adverb')) && !tags.has('ProperNoun') && !tags.has('Organization');
 }
 
 /** Adjectives, verbs and function words ("Local", "Open"): a company is not called by one of them alone. */
@@ -89,12 +89,14 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
       if (legalForm.test(previous.text)) break; // "Nimbora Cloud B.V. in the District Court": a legal form ends a name
       const candidate = tokens[next]!;
       if (!onlySpaces(text.slice(previous.end, candidate.start))) break;
+      if (text[candidate.end] === '$') break; // "for US$105 million": a currency, not a name
       if (isCapitalised(candidate.text) || legalForm.test(candidate.text) || (numberJoinsName(previous.text, candidate.text) && !quantityAfter.test(text.slice(candidate.end, candidate.end + 20)))) {
         run.push(candidate); next++; continue;
       }
-      // Up to two connectors, then a capitalised word: "Rights in the Cloud Alliance".
+      // Up to two connectors, then a capitalised word: "Rights in the Cloud Alliance". "To" joins only after
+      // a name's first word ("Committee to Protect Journalists"), never two names ("sell Telenor Myanmar to M1 Group").
       let look = next;
-      while (look < tokens.length && look - next < 2 && connectors.has(tokens[look]!.text)
+      while (look < tokens.length && look - next < 2 && connectors.has(tokens[look]!.text) && (tokens[look]!.text !== 'to' || run.filter((t) => t.text !== 'The').length === 1)
         && onlySpaces(text.slice(tokens[look - 1]!.end, tokens[look]!.start))) look++;
       const after = tokens[look];
       if (look > next && after && isCapitalised(after.text) && onlySpaces(text.slice(tokens[look - 1]!.end, after.start))) {
@@ -262,7 +264,7 @@ export function findNameCandidates(text: string, sentences: TextRange[]): NameCa
       }
       if (trimmed.length === 0) continue;
       // "Investors, including …" opening a line: one common word where capitals say nothing is no name.
-      if (trimmed.length === 1 && sentenceInitial && isPluralNoun(trimmed[0]!.text) && wellKnownOrganizations[trimmed[0]!.text] === undefined) continue;
+      if (trimmed.length === 1 && sentenceInitial && isPluralNounOrAdverb(trimmed[0]!.text) && wellKnownOrganizations[trimmed[0]!.text] === undefined) continue;
       const start = trimmed[0]!.start;
       const end = trimmed[trimmed.length - 1]!.end;
       candidates.push({

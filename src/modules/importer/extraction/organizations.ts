@@ -65,7 +65,7 @@ function kindFromDescriptor(phrase: string): OrgKind | null {
 const cueBefore = /(?:\b(?:wrote(?: \w+ly)? to|written to|writing to|letter to|sent to|sued|sues|suing|against|urged|urging|called on|calling on|pressed|press|asked|asking|asks|investigation by|report by|reported by|signed by|coordinated by|filed by|organi[sz]ed by|published by|sent by|letter from|shareholders of|investors in|stake in|told|(?:workers|employees|staff|engineers|moderators) at|according to|joined by|together with|alongside|on behalf of|members of|owned by|funded by|contracts? with|partnership with|acquired by)\s+(?:the\s+)?)$/i;
 const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed|received|launched|reported|revealed|warned|welcomed|critici[sz]ed|condemned|staged|organi[sz]ed)\b)/;
 /** Cues naming who writes, signs or is told: a group more often than a company. */
-const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told)\s+(?:the\s+)?$/i;
+const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told|signatories (?:include|included|are|were)|signatories,? including)\s+(?:the\s+)?$/i;
 const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on)\b/;
 const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
@@ -143,6 +143,11 @@ function acceptCandidates(
       accepted.set(candidate, { candidate, kind: kindFromDescriptor(acronym.descriptor) ?? 'ngo', sure: false, acronym: acronym.acronym });
       continue;
     }
+    // "Telenor Group", "M1 Group": a group of companies, unless the text says otherwise ("Minority Rights Group").
+    if (candidate.tokens.length >= 2 && candidate.tokens[candidate.tokens.length - 1] === 'Group') {
+      accepted.set(candidate, { candidate, kind: 'company', sure: false });
+      continue;
+    }
     const cue = cueKind(candidate, text);
     if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? cue.guess ?? 'company', sure: cue.kind !== null });
   }
@@ -183,9 +188,9 @@ function acceptListSiblings(
     for (const candidate of list) {
       // "Algorithmic Justice Centre and Privacy Matters wrote": a guessed kind gives way to what its marked siblings are.
       const entry = accepted.get(candidate);
-      if (entry && !entry.sure && kindCounts.size > 0) { entry.kind = siblingKind; continue; }
+      if (entry && !entry.sure && kindCounts.size > 0) { entry.kind = siblingKind; entry.sure = true; continue; }
       if (accepted.has(candidate) || isExcludedName(candidate, personNames, personTokens, text)) continue;
-      accepted.set(candidate, { candidate, kind: siblingKind, sure: false });
+      accepted.set(candidate, { candidate, kind: siblingKind, sure: kindCounts.size > 0 });
     }
   }
 }
@@ -212,13 +217,17 @@ interface Group {
   forms: Set<string>;
 }
 
-/** One record per organisation, under its most complete name; shorter forms become aliases. */
-function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acronym?: string }[]): Group[] {
+/**
+ * One record per organisation, under its most complete name; shorter forms become aliases. A short
+ * form that fits several ("Telenor" of "Telenor Group" and "Telenor Myanmar") goes to the one named first.
+ */
+function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acronym?: string }[], text: string): Group[] {
   const groups: Group[] = [];
   const byLength = [...entries].sort((a, b) => b.name.length - a.name.length);
   for (const entry of byLength) {
     const bare = entry.name.replace(/^The /, '');
-    const home = groups.find((group) => [...group.forms].some((form) => isShorterFormOf(bare, form) || isShorterFormOf(entry.name, form)));
+    const homes = groups.filter((group) => [...group.forms].some((form) => isShorterFormOf(bare, form) || isShorterFormOf(entry.name, form)));
+    const home = homes.length > 1 ? homes.sort((a, b) => firstAt(a, text) - firstAt(b, text))[0] : homes[0];
     if (home) {
       home.forms.add(entry.name);
       if (entry.acronym) home.forms.add(entry.acronym);
@@ -230,6 +239,11 @@ function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acron
     groups.push({ name: entry.name, kind: entry.kind, sure: entry.sure, forms });
   }
   return groups;
+}
+
+/** Where the text first names an organisation, by any of its forms so far. */
+function firstAt(group: Group, text: string): number {
+  return Math.min(...[...group.forms].map((form) => findOccurrences(text, form)[0]?.[0] ?? Infinity));
 }
 
 const legalFormDot = /\b(Inc|Ltd|Corp|Co)\.$/;
@@ -255,18 +269,19 @@ function isInitialsOf(short: string, long: string): boolean {
 }
 
 /** Shorter forms of company names that the text uses on their own ("Kestrel" for "Kestrel Platforms Inc"). */
-function addShortForms(group: Group, text: string): void {
+function addShortForms(group: Group, text: string, claimed: Set<string>): void {
+  const add = (form: string) => { if (!claimed.has(form)) { group.forms.add(form); claimed.add(form); } };
   // Initials used without a definition: "U.N.", "AP".
   const initials = group.name.replace(/^The /, '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
   if (initials.length >= 2 && group.name.split(/\s+/).length >= 2) {
     for (const form of [initials, `${initials.split('').join('.')}.`]) {
-      if (new RegExp(`(?<![\\w.])${escapeRegExp(form)}(?![\\w])`).test(text)) group.forms.add(form);
+      if (new RegExp(`(?<![\\w.])${escapeRegExp(form)}(?![\\w])`).test(text)) add(form);
     }
   }
   // "Digitale Freiheit" of "Digitale Freiheit e.V.": any kind may drop its legal form.
   const withoutSuffix = group.name.replace(legalSuffix, '').replace(/^The /, '');
   if (group.kind !== 'company' && group.kind !== 'media') {
-    if (withoutSuffix !== group.name.replace(/^The /, '') && findOccurrences(text, withoutSuffix).length > 0) group.forms.add(withoutSuffix);
+    if (withoutSuffix !== group.name.replace(/^The /, '') && findOccurrences(text, withoutSuffix).length > 0) add(withoutSuffix);
     return;
   }
   const words = withoutSuffix.split(' ');
@@ -277,7 +292,7 @@ function addShortForms(group: Group, text: string): void {
     for (let n = words.length - 1; n >= 1; n--) shortForms.push(words.slice(0, n).join(' '));
   }
   for (const form of shortForms) {
-    if (form !== group.name && findOccurrences(text, form).length > 0) group.forms.add(form);
+    if (form !== group.name && findOccurrences(text, form).length > 0) add(form);
   }
 }
 
@@ -303,9 +318,10 @@ export function findOrganizations(
       entries.push({ name: org.name, kind: org.kind, sure: true });
     }
   }
-  const groups = groupNames(entries);
+  const groups = groupNames(entries, text).sort((a, b) => firstAt(a, text) - firstAt(b, text));
+  const claimed = new Set(groups.flatMap((group) => [...group.forms]));
   for (const group of groups) {
-    addShortForms(group, text);
+    addShortForms(group, text, claimed);
     const dictionary = known.get(group.name.toLowerCase());
     for (const alias of dictionary?.aliases ?? []) if (findOccurrences(text, alias).length > 0) group.forms.add(alias);
   }

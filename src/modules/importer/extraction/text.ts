@@ -107,17 +107,22 @@ export function findOccurrences(text: string, phrase: string): [number, number][
   return [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
 }
 
-const numberWords: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, dozen: 12,
+const units: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
 };
+const numberWords: Record<string, number> = {
+  ...units, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, dozen: 12,
+};
+const tens: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-/** "seven" → 7, "12" → 12, "1,200" → 1200; anything else → null. */
+/** "seven" → 7, "forty-five" → 45, "12" → 12, "1,200" → 1200; anything else → null. */
 export function parseCount(word: string): number | null {
   const lower = word.toLowerCase().replace(/,/g, '');
   if (/^\d+$/.test(lower)) return Number(lower);
+  const [ten, unit] = lower.split(/[-\s]+/);
+  if (ten && tens[ten] !== undefined) return tens[ten] + (unit ? units[unit] ?? NaN : 0) || null;
   return numberWords[lower] ?? null;
 }
 
-export const countWordPattern = `(?:\\d[\\d,]*|${Object.keys(numberWords).join('|')})`;
+export const countWordPattern = `(?:\\d[\\d,]*|(?:${Object.keys(tens).join('|')})(?:-(?:${Object.keys(units).join('|')}))?|${Object.keys(numberWords).join('|')})`;
