@@ -35,6 +35,12 @@ describe('scoreArticle', () => {
     expect(score.personAffiliation).toEqual({ correct: 1, total: 1 });
   });
 
+  it('counts a speaker\'s turn found whole as finding each of its sentences the gold lists apart, and a wrong quote as false', () => {
+    const turn = { ...gold, quotes: [{ speaker: 'Sofia Lindqvist', text: 'This is a partial answer' }, { speaker: 'Sofia Lindqvist', text: 'a serious problem' }] };
+    const said = { ...predicted, quotes: [...predicted.quotes, { speaker: 'Halcyon', text: 'We are proud', span: [0, 1] as [number, number] }] };
+    expect(scoreArticle(said, turn).quotes).toEqual({ tp: 1, fp: 1, fn: 0 });
+  });
+
   it('scores events by type and by type and date', () => {
     expect(score.eventsByType.tp).toBe(2);
     expect(score.eventsByTypeAndDate).toEqual({ tp: 1, fp: 1, fn: 1 });

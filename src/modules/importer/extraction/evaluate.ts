@@ -4,7 +4,8 @@
  *
  * Matching: organisations by name after normalisation, alias-aware; people by name; quotes when
  * the speaker matches and the gold text is contained in the predicted text (whitespace and quote
- * marks normalised); events by type, and by type and date; letters paired by recipient, then each
+ * marks normalised; precision counts the predicted quotes that hold some gold quote, recall the gold
+ * quotes held by some predicted one, so a speaker's turn found whole covers each sentence listed apart); events by type, and by type and date; letters paired by recipient, then each
  * field compared (accuracy over gold letters).
  */
 import type { Extraction } from './types.ts';
@@ -132,10 +133,14 @@ export function scoreArticle(predicted: Extraction, gold: GoldArticle): ArticleS
   misses.push(...people.pairs.filter(([p, g]) => (p.title ?? null) !== (g.title ?? null) || canonical(p.affiliation) !== canonical(g.affiliation))
     .map(([p, g]) => `person role: ${g.name}: "${p.title}" @ ${p.affiliation} ≠ "${g.title}" @ ${g.affiliation}`));
 
-  const quotes = match(predicted.quotes, gold.quotes, (p, g) =>
-    canonical(p.speaker) === canonical(g.speaker) && normaliseQuote(p.text).includes(normaliseQuote(g.text)));
-  misses.push(...quotes.unmatchedGold.map((g) => `quote missed: ${g.speaker}: ${g.text.slice(0, 50)}`),
-    ...quotes.unmatchedPredicted.map((p) => `quote extra: ${p.speaker}: ${p.text.slice(0, 50)}`));
+  // A quote found whole may hold several quoted sentences the gold lists apart: each is found, and the quote is one true positive.
+  const saidIn = (p: Extraction['quotes'][number], g: GoldArticle['quotes'][number]) =>
+    canonical(p.speaker) === canonical(g.speaker) && normaliseQuote(p.text).includes(normaliseQuote(g.text));
+  const goldFound = gold.quotes.filter((g) => predicted.quotes.some((p) => saidIn(p, g)));
+  const predictedRight = predicted.quotes.filter((p) => gold.quotes.some((g) => saidIn(p, g)));
+  const quotes = { counts: { tp: predictedRight.length, fp: predicted.quotes.length - predictedRight.length, fn: gold.quotes.length - goldFound.length } };
+  misses.push(...gold.quotes.filter((g) => !goldFound.includes(g)).map((g) => `quote missed: ${g.speaker}: ${g.text.slice(0, 50)}`),
+    ...predicted.quotes.filter((p) => !predictedRight.includes(p)).map((p) => `quote extra: ${p.speaker}: ${p.text.slice(0, 50)}`));
 
   const byType = match(predicted.events, gold.events, (p, g) => p.type === g.type);
   const byTypeAndDate = match(predicted.events, gold.events, (p, g) => p.type === g.type && (p.date ?? null) === (g.date ?? null));

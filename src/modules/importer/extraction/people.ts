@@ -62,7 +62,8 @@ interface Role {
 
 function cleanTitle(raw: string): string | null {
   const title = raw.trim().replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
-  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 7 || /[A-Z]/.test(title.replace(/\bC[EFOT]O\b/, ''))) return null;
+  // Capitals in a title only as initials: "CEO", "U.S. policy analyst", "EU affairs director".
+  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || /[A-Z]/.test(title.replace(/\bC[EFOT]O\b|(?:\b[A-Z]\.){2,}|\b(?:EU|UK|US|UN)\b/g, ''))) return null;
   return title;
 }
 
