@@ -10,6 +10,7 @@ import type { OrgKind } from './types.ts';
 export const phraseMarkers: [RegExp, OrgKind][] = [
   [/^European (?:[A-Z][\w]* ){0,3}(?:Board|Commission|Parliament|Council|Agency|Court|Ombudsman|Supervisor|Authority)$/, 'intergovernmental'],
   [/\b(?:Legal (?:Defen[cs]e )?Fund|Defen[cs]e Fund)$/, 'ngo'],
+  [/\bCivil Liberties Union$/, 'ngo'], // "American Civil Liberties Union" is a rights group, not a trade union
   [/^(United Nations|UN|European Union|EU|European Commission|European Parliament|Council of Europe|OECD|World Bank|NATO|African Union|OHCHR|UNHCR|UNICEF|UNESCO|Human Rights Council|International Criminal Court|International Court of Justice|ASEAN|Interpol)$/, 'intergovernmental'],
   [/\b(United Nations|UN Human Rights|Special Rapporteur)\b/, 'intergovernmental'],
   [/\b(Asset Management|Investment Trust|Investment Management|Pension Fund|Pension Board|Pensions?|Capital Management|Wealth Management|Investors?)$/, 'investor'],

@@ -133,6 +133,8 @@ function statedCount(sentence: TextRange, text: string, orgs: EntityMention[]): 
   const before = text.slice(sentence.start, sentence.start + count.index);
   const joined = /\band\s+$/.test(before);
   const named = joined ? listEndingBefore(sentence.start + count.index - before.match(/\s*and\s+$/)![0].length, sentence.start, orgs, text, false).length : 0;
+  // "organised by X and co-signed by 27 other groups": the others and X.
+  if (count[2]?.trim() === 'other' && !joined) return (parseCount(count[1]!) ?? 0) + 1;
   // "X, together with a union and three groups": X, the union and the three.
   const withOne = /\b(?:together with|along with|joined by|alongside)\s+(?:an?|one)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+$/i.test(before);
   if (withOne) return (parseCount(count[1]!) ?? 0) + 2;
@@ -173,8 +175,8 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
       const at = sentence.start + cue.index + cue[0].length;
       const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
-      // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers.
-      if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) ? 'weak' : 'strong');
+      // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers; "the letter was organised by" names one.
+      if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) && !letterNoun.test(sentence.text) ? 'weak' : 'strong');
     }
     // "The letter is signed by:" and the signatories one per line.
     if (signatoryBlockCue.test(sentence.text)) {
