@@ -62,7 +62,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
 
   const personNames = findPersonNames(masked, options.knownPeople);
   const personTokens = new Set([...personNames].flatMap((name) => name.split(/\s+/)));
-  const candidates = findNameCandidates(masked, sentences);
+  const candidates = findNameCandidates(masked, sentences, personNames);
   const { organizations, mentions: orgMentions } = findOrganizations(masked, candidates, {
     knownOrganizations: [...knownOrganizations, ...listedSignatories(masked, knownOrganizations)], personNames, personTokens,
   });

@@ -157,7 +157,7 @@ function trimRun(run: Token[], sentenceStarts: Set<number>): Token[] {
  * Splits "A and B" into two names unless the whole reads as one name ("Immigration and Customs
  * Enforcement"): the left part already ends in a marker word, or the whole does not.
  */
-function splitOnAnd(tokens: Token[]): Token[][] {
+function splitOnAnd(tokens: Token[], text: string): Token[][] {
   const andIndex = tokens.findIndex((token, i) => token.text === 'and' && i > 0);
   if (andIndex < 0) return [tokens];
   const left = tokens.slice(0, andIndex);
@@ -172,14 +172,17 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined || leftIsInstitution;
   // "Lumen Cloud Services and Northstar Data Inc.": a legal form closes one company's name, not two.
   const twoCompanies = left.length >= 2 && right.length >= 2 && legalForm.test(right[right.length - 1]!.text);
-  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && right[0]?.text !== 'the') return [tokens];
+  // "Sandvine and Francisco Partners": the left part is a name of its own when the text uses it alone.
+  const leftAlone = new RegExp(`(?<![\\p{L}])${escapeRegExp(leftText)}(?!\\s+and\\b)(?![\\p{L}])`, 'u')
+    .test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));
+  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && !leftAlone && right[0]?.text !== 'the') return [tokens];
   // "Center for Democracy and Technology": one plain word after "X for Y and" ends the same name.
   const oneWordTail = right.length === 1 && left.some((t) => t.text === 'for' || t.text === 'of') && !/^[A-Z]{2,}$/.test(right[0]!.text)
     && wellKnownOrganizations[right[0]!.text] === undefined && !leftIsName;
   if (oneWordTail) return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
-  return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right)];
+  return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right, text)];
 }
 
 const locative = new Set(['in', 'on', 'at']);
@@ -225,21 +228,34 @@ function openingWordStartsName(tokens: Token[], text: string): boolean {
 }
 
 /** "Zoom CEO Eric Yuan": a job title inside a capitalised run separates a company from a person. */
-const runTitles = new Set(['CEO', 'CTO', 'CFO', 'COO', 'Chairman', 'Chairwoman', 'Founder', 'Co-founder']);
+const runTitles = new Set(['CEO', 'CTO', 'CFO', 'COO', 'Chairman', 'Chairwoman', 'Founder', 'Co-founder', 'Senator', 'Governor', 'Mayor', 'Spokesperson', 'Spokesman', 'Spokeswoman']);
+const twoWordTitles = new Set(['Chief Executive', 'Attorney General', 'Prime Minister', 'Secretary General', 'Foreign Minister', 'Managing Director', 'Executive Director']);
 
 function splitAtTitles(run: Token[]): Token[][] {
   const parts: Token[][] = [[]];
   for (let i = 0; i < run.length; i++) {
     const token = run[i]!;
-    const chiefExecutive = token.text === 'Chief' && run[i + 1]?.text === 'Executive';
-    if (!runTitles.has(token.text) && !chiefExecutive) { parts[parts.length - 1]!.push(token); continue; }
-    if (chiefExecutive) i += run[i + 2]?.text === 'Officer' ? 2 : 1;
+    const twoWords = twoWordTitles.has(`${token.text} ${run[i + 1]?.text}`);
+    if (!runTitles.has(token.text) && !twoWords) { parts[parts.length - 1]!.push(token); continue; }
+    if (twoWords) i += run[i + 2]?.text === 'Officer' ? 2 : 1;
     parts.push([]);
   }
   return parts.filter((part) => part.length > 0);
 }
 
-export function findNameCandidates(text: string, sentences: TextRange[]): NameCandidate[] {
+/** "Ron Deibert and Christopher Parsons of the Citizen Lab": the people named in a run are cut out of it. */
+function withoutPeople(run: Token[], personNames: Set<string>): Token[][] {
+  const parts: Token[][] = [[]];
+  for (let i = 0; i < run.length; i++) {
+    const person = [3, 2].find((n) => i + n <= run.length && personNames.has(run.slice(i, i + n).map((t) => t.text).join(' ')));
+    if (person === undefined) { parts[parts.length - 1]!.push(run[i]!); continue; }
+    i += person - 1;
+    parts.push([]);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+export function findNameCandidates(text: string, sentences: TextRange[], personNames: Set<string> = new Set()): NameCandidate[] {
   const sentenceStarts = new Set<number>();
   for (const sentence of sentences) {
     // A quote mark or bracket may open the sentence; the first word is what counts.
@@ -248,10 +264,10 @@ export function findNameCandidates(text: string, sentences: TextRange[]): NameCa
   }
   const tokens = tokenize(text);
   const candidates: NameCandidate[] = [];
-  const runs = scanRuns(text, tokens).flatMap(splitAtTitles).map((r) => r.filter((t) => !compoundAdjective.test(t.text))).filter((r) => r.length > 0);
+  const runs = scanRuns(text, tokens).flatMap(splitAtTitles).flatMap((run) => withoutPeople(run, personNames)).map((r) => r.filter((t) => !compoundAdjective.test(t.text))).filter((r) => r.length > 0);
   for (const run of runs) {
     const withoutPossessive = run.map((token, i) => (i === run.length - 1 ? stripPossessive(token, text) : token));
-    for (const part of splitOnAnd(withoutPossessive).flatMap((p) => splitOnLocative(p, text, places))) {
+    for (const part of splitOnAnd(withoutPossessive, text).flatMap((p) => splitOnLocative(p, text, places))) {
       let trimmed = trimRun(part, sentenceStarts);
       let sentenceInitial = trimmed.length > 0 && sentenceStarts.has(trimmed[0]!.start);
       // "Shareholders of Arbor Systems Corp": a common word starting a sentence is not part of the name.

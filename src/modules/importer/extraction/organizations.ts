@@ -31,8 +31,8 @@ export interface OrgMention {
 interface Accepted {
   candidate: NameCandidate;
   kind: OrgKind;
-  /** Kinds from markers or dictionaries are sure; kinds guessed from a cue are not. */
-  sure: boolean;
+  /** How sure the kind is: 2 from a marker, a dictionary or a description; 1 from the names listed with it; 0 guessed from a cue. */
+  evidence: number;
   acronym?: string;
 }
 
@@ -70,7 +70,7 @@ const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(
 const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
-const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,80}?)(?:,|\.|;| that\b| based\b| whose\b)/;
+const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}?)(?:,|\.|;| that\b| based\b| whose\b)/;
 
 function isExcludedName(candidate: NameCandidate, personNames: Set<string>, personTokens: Set<string>, text: string): boolean {
   const name = candidate.text;
@@ -105,14 +105,16 @@ function acronymAfter(candidate: NameCandidate, text: string): { acronym: string
 
 function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; kind: OrgKind | null; guess?: OrgKind } {
   const before = text.slice(Math.max(0, candidate.start - 60), candidate.start);
-  const after = text.slice(candidate.end, candidate.end + 100);
+  const after = text.slice(candidate.end, candidate.end + 160);
   // "Rights group Access Now said": at a sentence or clause start, the describing words need no article.
   const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before);
   const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
   if (descriptorKind) return { accepted: true, kind: descriptorKind };
   const appositive = appositiveAfter.exec(after);
   if (appositive) {
-    const kind = appositive[1] ? kindFromDescriptor(appositive[1].trim()) : null;
+    // "a network-management company owned by the private equity firm X": the head of the phrase, not its owner.
+    const head = appositive[1]?.split(/\s+(?:owned|run|backed|controlled|acquired|operated|funded)\s+by\b|\s+(?:of|for|with|at|to|from)\s+/)[0];
+    const kind = head ? kindFromDescriptor(head.trim()) : null;
     if (kind || !appositive[1]) return { accepted: true, kind };
   }
   if (writerCueBefore.test(before)) return { accepted: true, kind: 'ngo' };
@@ -136,20 +138,20 @@ function acceptCandidates(
     const acronym = acronymAfter(candidate, text);
     const nameKind = kindFromName(candidate.text, known);
     if (nameKind) {
-      accepted.set(candidate, { candidate, kind: nameKind, sure: true, ...(acronym ? { acronym: acronym.acronym } : {}) });
+      accepted.set(candidate, { candidate, kind: nameKind, evidence: 2, ...(acronym ? { acronym: acronym.acronym } : {}) });
       continue;
     }
     if (acronym) {
-      accepted.set(candidate, { candidate, kind: kindFromDescriptor(acronym.descriptor) ?? 'ngo', sure: false, acronym: acronym.acronym });
+      accepted.set(candidate, { candidate, kind: kindFromDescriptor(acronym.descriptor) ?? 'ngo', evidence: 0, acronym: acronym.acronym });
       continue;
     }
     // "Telenor Group", "M1 Group": a group of companies, unless the text says otherwise ("Minority Rights Group").
     if (candidate.tokens.length >= 2 && candidate.tokens[candidate.tokens.length - 1] === 'Group') {
-      accepted.set(candidate, { candidate, kind: 'company', sure: false });
+      accepted.set(candidate, { candidate, kind: 'company', evidence: 0 });
       continue;
     }
     const cue = cueKind(candidate, text);
-    if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? cue.guess ?? 'company', sure: cue.kind !== null });
+    if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? cue.guess ?? 'company', evidence: cue.kind !== null ? 2 : 0 });
   }
   acceptListSiblings(candidates, accepted, text, personNames, personTokens);
   return accepted;
@@ -182,15 +184,15 @@ function acceptListSiblings(
     const kindCounts = new Map<OrgKind, number>();
     for (const member of members) {
       const entry = accepted.get(member)!;
-      if (entry.sure) kindCounts.set(entry.kind, (kindCounts.get(entry.kind) ?? 0) + 1);
+      if (entry.evidence === 2) kindCounts.set(entry.kind, (kindCounts.get(entry.kind) ?? 0) + 1);
     }
     const siblingKind = [...kindCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'company';
     for (const candidate of list) {
       // "Algorithmic Justice Centre and Privacy Matters wrote": a guessed kind gives way to what its marked siblings are.
       const entry = accepted.get(candidate);
-      if (entry && !entry.sure && kindCounts.size > 0) { entry.kind = siblingKind; entry.sure = true; continue; }
+      if (entry && entry.evidence < 2 && kindCounts.size > 0) { entry.kind = siblingKind; entry.evidence = 1; continue; }
       if (accepted.has(candidate) || isExcludedName(candidate, personNames, personTokens, text)) continue;
-      accepted.set(candidate, { candidate, kind: siblingKind, sure: kindCounts.size > 0 });
+      accepted.set(candidate, { candidate, kind: siblingKind, evidence: kindCounts.size > 0 ? 1 : 0 });
     }
   }
 }
@@ -213,7 +215,7 @@ function findNationalInstitutions(text: string): { name: string; kind: OrgKind }
 interface Group {
   name: string;
   kind: OrgKind;
-  sure: boolean;
+  evidence: number;
   forms: Set<string>;
 }
 
@@ -221,7 +223,7 @@ interface Group {
  * One record per organisation, under its most complete name; shorter forms become aliases. A short
  * form that fits several ("Telenor" of "Telenor Group" and "Telenor Myanmar") goes to the one named first.
  */
-function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acronym?: string }[], text: string): Group[] {
+function groupNames(entries: { name: string; kind: OrgKind; evidence: number; acronym?: string }[], text: string): Group[] {
   const groups: Group[] = [];
   const byLength = [...entries].sort((a, b) => b.name.length - a.name.length);
   for (const entry of byLength) {
@@ -231,12 +233,12 @@ function groupNames(entries: { name: string; kind: OrgKind; sure: boolean; acron
     if (home) {
       home.forms.add(entry.name);
       if (entry.acronym) home.forms.add(entry.acronym);
-      if (!home.sure && entry.sure) { home.kind = entry.kind; home.sure = true; }
+      if (entry.evidence > home.evidence) { home.kind = entry.kind; home.evidence = entry.evidence; }
       continue;
     }
     const forms = new Set([entry.name]);
     if (entry.acronym) forms.add(entry.acronym);
-    groups.push({ name: entry.name, kind: entry.kind, sure: entry.sure, forms });
+    groups.push({ name: entry.name, kind: entry.kind, evidence: entry.evidence, forms });
   }
   return groups;
 }
@@ -257,7 +259,9 @@ function isShorterFormOf(shortForm: string, longForm: string): boolean {
   if (isInitialsOf(short, long)) return true;
   const longBare = long.replace(/^The /, '');
   if (short === longBare) return true;
-  return longBare.startsWith(`${short} `) && !demonyms.has(short);
+  if (longBare.startsWith(`${short} `) && !demonyms.has(short)) return true;
+  // "Resource Centre" of "Business & Human Rights Resource Centre": the closing words of a name with a marker.
+  return short.includes(' ') && longBare.endsWith(` ${short}`) && lastWordMarkers[short.split(' ').pop()!] !== undefined;
 }
 
 /** "UN", "U.N." and "AP" are the initials of "United Nations" and "(The) Associated Press". */
@@ -307,15 +311,15 @@ export function findOrganizations(
     for (const alias of org.aliases) known.set(alias.toLowerCase(), org);
   }
   const accepted = acceptCandidates(candidates, text, known, options.personNames, options.personTokens);
-  const entries: { name: string; kind: OrgKind; sure: boolean; acronym?: string }[] = [];
-  for (const { candidate, kind, sure, acronym } of accepted.values()) {
+  const entries: { name: string; kind: OrgKind; evidence: number; acronym?: string }[] = [];
+  for (const { candidate, kind, evidence, acronym } of accepted.values()) {
     const dictionary = known.get(candidate.text.toLowerCase());
-    entries.push({ name: dictionary?.name ?? candidate.text, kind, sure, ...(acronym ? { acronym } : {}) });
+    entries.push({ name: dictionary?.name ?? candidate.text, kind, evidence, ...(acronym ? { acronym } : {}) });
   }
-  for (const institution of findNationalInstitutions(text)) entries.push({ ...institution, sure: true });
+  for (const institution of findNationalInstitutions(text)) entries.push({ ...institution, evidence: 2 });
   for (const org of known.values()) {
     if ([org.name, ...org.aliases].some((form) => findOccurrences(text, form).length > 0)) {
-      entries.push({ name: org.name, kind: org.kind, sure: true });
+      entries.push({ name: org.name, kind: org.kind, evidence: 2 });
     }
   }
   const groups = groupNames(entries, text).sort((a, b) => firstAt(a, text) - firstAt(b, text));

@@ -40,7 +40,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     const raw = text.slice(match.offset.start, match.offset.start + match.offset.length);
     // "Dr. Yusuf Rahman" is Yusuf Rahman: an honorific is not part of the name.
     const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
-      .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Minister)\s+/, '').trim();
+      .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Minister|(?:Attorney\s+)?General|Governor|Mayor)\s+/, '').trim();
     if (isPlausibleName(name)) names.add(name);
   }
   // compromise misses unfamiliar names in the commonest attribution of all.
