@@ -19,7 +19,8 @@ export interface LetterParties {
 const letterWords = /\b(letter|letters|invited|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
-const writingTo = /\bwr(?:ote|itten|iting)(?: \w+ly)? to\b/i;
+/** "wrote to", "wrote separately to", "wrote in late September to". */
+const writingTo = /\bwr(?:ote|itten|iting)(?:\s+\w+ly|\s+(?:in|on|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?\s+to\b/i;
 /** Verbs whose grammatical subject, in a sentence about a letter, is its writer: "A and B urged X in a letter". */
 const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs)\b/g;
 /** What may stand between a subject and its verb: "A and B are today publishing", "A has also". */
@@ -185,7 +186,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     }
     // "the group and four other organisations asked": the group last named.
     if (/\bletter\b/i.test(sentence.text) || writingTo.test(sentence.text)) {
-      const group = /\bthe (group|coalition|organi[sz]ation|union|network|charity|alliance|investors?|fund)\b(?!['’])/.exec(sentence.text);
+      const group = /\b[Tt]he (?:(?:\p{Lu}[\w]* )?[\w]+-(?:based|led) )?(group|coalition|organi[sz]ation|union|network|charity|alliance|investors?|fund)\b(?!['’])/u.exec(sentence.text);
       if (group && !/^(?:to|of|by)\s+$/i.test(sentence.text.slice(Math.max(0, group.index - 4), group.index)) && !/\b(?:to|of)\s+$/.test(sentence.text.slice(0, group.index))) {
         const named = referent(group[1]!, sentence.start, orgs);
         if (named) addSenders([named]);

@@ -37,7 +37,7 @@ interface Accepted {
 }
 
 const legalSuffix = /\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|LLC|plc|PLC|B\.V\.|N\.V\.|GmbH|AG|S\.A\.|Co\.|e\.V\.)$/;
-const genericNames = new Set(['Human Rights', 'Digital Rights', 'Civil Rights', 'Civil Liberties', 'Data Protection', 'Guiding Principles']);
+const genericNames = new Set(['Human Rights', 'Digital Rights', 'Civil Rights', 'Civil Liberties', 'Data Protection', 'Guiding Principles', 'UN Guiding Principles', 'Business and Human Rights']);
 
 /** The kind a name's own words give it, or null. */
 export function kindFromName(name: string, known: Map<string, KnownOrganization>): OrgKind | null {
@@ -75,7 +75,7 @@ const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}
 function isExcludedName(candidate: NameCandidate, personNames: Set<string>, personTokens: Set<string>, text: string): boolean {
   const name = candidate.text;
   if (places.has(name) || demonyms.has(name) || months.has(name) || capitalisedFunctionWords.has(name)) return true;
-  if (genericNames.has(name)) return true;
+  if (genericNames.has(name) || /^(?:UN |United Nations )?Guiding Principles\b/.test(name)) return true;
   if (personNames.has(name)) return true;
   // "Dr. Anita Rao": an honorific opens a person's name, never an organisation's.
   if (/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/.test(candidate.tokens[0]!)) return true;
@@ -118,6 +118,8 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
     if (kind || !appositive[1]) return { accepted: true, kind };
   }
   if (writerCueBefore.test(before)) return { accepted: true, kind: 'ngo' };
+  // "TIME magazine reported", "the Reporter newspaper": a kind noun right after the name.
+  if (/^\s+(?:magazine|newspaper|news agency|news site|daily|weekly|broadcaster)\b/.test(after)) return { accepted: true, kind: 'media' };
   // "campaign director at X", "X and 27 other groups", "EFF, along with": where a group stands.
   const employer = titleBefore.exec(before);
   if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };

@@ -28,7 +28,7 @@ const boilerplateLine = [
 ];
 
 /** A heading after which everything is navigation (related posts, notes to editors' contact lines). */
-const trailingSectionStart = /^\s*(related (posts|articles|stories|content)|read more|more from|you may also like)\s*:?\s*$/i;
+const trailingSectionStart = /^\s*(related (posts|articles|stories|content)|read more|more from(?: [^.\n]{1,40})?|you may also like)\s*:?\s*$/i;
 
 export function maskBoilerplate(text: string): string {
   const lines = text.split('\n');
