@@ -99,7 +99,7 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
       while (look < tokens.length && look - next < 2 && connectors.has(tokens[look]!.text) && (tokens[look]!.text !== 'to' || run.filter((t) => t.text !== 'The').length === 1)
         && onlySpaces(text.slice(tokens[look - 1]!.end, tokens[look]!.start))) look++;
       const after = tokens[look];
-      if (look > next && after && isCapitalised(after.text) && onlySpaces(text.slice(tokens[look - 1]!.end, after.start))) {
+      if (look > next && after && isCapitalised(after.text) && onlySpaces(text.slice(tokens[look - 1]!.end, after.start)) && text[after.end] !== '$') {
         run.push(...tokens.slice(next, look + 1));
         next = look + 1;
         continue;
