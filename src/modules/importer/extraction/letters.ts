@@ -49,8 +49,9 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
   const list = [first];
   for (const next of orgs.filter((m) => m.start > first.end)) {
     const previous = list[list.length - 1]!;
-    // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and".
-    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start));
+    // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and",
+    // and a description or a country's possessive before the next: ", Kenya's Central Organization …", ", the union X".
+    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/(?:\s+|,\s*)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity)\s+$|\p{Lu}\p{L}+['’]s\s+$/u, ' ');
     if (!coordinator.test(gap)) break;
     list.push(next);
   }
@@ -169,7 +170,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
       // "signatories include", "the investors, who include": members of the body that wrote.
       if (/^(?:include|[Ss]ignatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
       if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
@@ -304,7 +305,11 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
     const alsoTo = into.length > 0 && /\band\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?)\b/.test(text.slice(sentence.start, mention.start));
-    if (!sentWithTime && !byVerb && !described && !alsoTo) continue;
+    // "wrote to Meta chief executive Mark Zuckerberg and Sama chief executive Wendy Gonzalez": the next company and its head.
+    const previousAddressee = mentions.filter((m) => m.start >= sentence.start && m.end <= mention.start && into.includes(m.name)).pop();
+    const alsoHead = previousAddressee !== undefined && mention.kind === 'company'
+      && /^\s+(?:chief executive|CEO|founder|chair(?:man|woman)?|president|head of [a-z ]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+and\s+$/u.test(text.slice(previousAddressee.end, mention.start));
+    if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead) continue;
     const company = mention.kind === 'company' ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
     if (!company || mentions.find((m) => m.name === company)?.kind !== 'company') continue;
     const list = mention.kind === 'company' ? listFrom(mention, mentions.filter((m) => m.kind === 'company'), text) : [mention];

@@ -30,7 +30,9 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
     && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
 }
 
-const titledName = /\b(?:spokes(?:person|man|woman)|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|confirmed|added|in|on|and|who)\b)/gu;
+const titledName = /\b(?:spokes(?:person|man|woman)|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|confirmed|added|in|on|and|who)\b)/gu;
+
+const apposedName = /(?<![\p{L}-]\s?)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
 
 /** Full names of people, before organisations are known (organisations must not swallow them). */
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
@@ -50,6 +52,10 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) {
     if (isPlausibleName(match[1]!, true)) names.add(match[1]!);
+  }
+  // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board".
+  for (const match of text.matchAll(apposedName)) {
+    if (titleWord.test(match[2]!.toLowerCase()) && isPlausibleName(match[1]!, true)) names.add(match[1]!);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   return names;

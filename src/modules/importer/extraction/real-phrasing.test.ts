@@ -58,4 +58,18 @@ describe('letters in real coverage', () => {
     expect(events).toEqual(expect.arrayContaining(['no_response null Orbex Inc. > Open Rights Forum', 'no_response null Lumio Inc. > Open Rights Forum', 'letter_sent 2026-04 Open Rights Forum > Orbex Inc.']));
     expect(events.some((e) => e.startsWith('response_expected'))).toBe(false);
   });
+
+  it('reads a letter to two chief executives, "signed by, among others," and a country\'s possessive inside the list', () => {
+    const text = 'On July 20, more than 80 organisations wrote to Orbex chief executive Mark Lund and Sorel chief executive Wendy Gale. The letter was coordinated by the campaign group Rights Now and signed by, among others, the racial-justice organisation Change Makers, Kenya\'s Central Organization of Trade Unions (COTU) and the whistleblower Frances Hale.';
+    const letters = extract(text).letters;
+    expect(letters.map((l) => l.recipient)).toEqual(['Orbex', 'Sorel']);
+    expect(letters[0]).toMatchObject({ senders: ['Rights Now', 'Change Makers', 'Central Organization of Trade Unions'], senderCount: 80, sent: '2026-07-20' });
+  });
+});
+
+describe('people in real coverage', () => {
+  it('finds a name after "the Kenyan lawyer" and before ", a spokesperson for"', () => {
+    const people = extract('He is represented by the Kenyan lawyer Mercy Otieno. Ben Walters, a spokesperson for Orbex, said the company would not comment.').people;
+    expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Mercy Otieno', 'Ben Walters']));
+  });
 });
