@@ -121,7 +121,8 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   // "TIME magazine reported", "the Reporter newspaper": a kind noun right after the name.
   if (/^\s+(?:magazine|newspaper|news agency|news site|daily|weekly|broadcaster)\b/.test(after)) return { accepted: true, kind: 'media' };
   // "campaign director at X", "X and 27 other groups", "EFF, along with": where a group stands.
-  const employer = titleBefore.exec(before);
+  // …but "director of ESG services": a word that only describes what follows.
+  const employer = /^\s+[a-z]/.test(after) ? null : titleBefore.exec(before);
   if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };
   if (groupCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
   // "the Privacy Commons wrote to": whoever writes to someone is, in these articles, a group more often than a company.
