@@ -177,8 +177,8 @@ function splitOnAnd(tokens: Token[], text: string): Token[][] {
     .test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));
   if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && !leftAlone && right[0]?.text !== 'the') return [tokens];
   // "Center for Democracy and Technology": one plain word after "X for Y and" ends the same name.
-  const oneWordTail = right.length === 1 && left.some((t) => t.text === 'for' || t.text === 'of') && !/^[A-Z]{2,}$/.test(right[0]!.text)
-    && wellKnownOrganizations[right[0]!.text] === undefined && !leftIsName;
+  const oneWordTail = right.length === 1 && left.some((t) => t.text === 'for' || t.text === 'of') && /^\p{Lu}\p{Ll}+$/u.test(right[0]!.text)
+    && wellKnownOrganizations[right[0]!.text] === undefined && !leftIsName && !leftAlone;
   if (oneWordTail) return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
@@ -262,6 +262,7 @@ export function findNameCandidates(text: string, sentences: TextRange[], personN
     const firstWord = /[\p{L}\d+]/u.exec(sentence.text);
     sentenceStarts.add(sentence.start + (firstWord?.index ?? 0));
   }
+  const lineEnds = new Set(sentences.filter((sentence) => /^\s*(?:\n|$)/.test(text.slice(sentence.end))).map((sentence) => sentence.end));
   const tokens = tokenize(text);
   const candidates: NameCandidate[] = [];
   const runs = scanRuns(text, tokens).flatMap(splitAtTitles).flatMap((run) => withoutPeople(run, personNames)).map((r) => r.filter((t) => !compoundAdjective.test(t.text))).filter((r) => r.length > 0);
@@ -272,7 +273,9 @@ export function findNameCandidates(text: string, sentences: TextRange[], personN
       let sentenceInitial = trimmed.length > 0 && sentenceStarts.has(trimmed[0]!.start);
       // "Shareholders of Arbor Systems Corp": a common word starting a sentence is not part of the name.
       // …unless what would remain is only a marker or legal form ("Zoomly Ltd" is not "Ltd").
-      while (trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
+      // "Electronic Frontier Foundation" alone on its line (a masthead) is a name from its first word.
+      const wholeLine = trimmed.length > 1 && lineEnds.has(trimmed[trimmed.length - 1]!.end) && sentenceStarts.has(trimmed[0]!.start);
+      while (!wholeLine && trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
         && !openingWordStartsName(trimmed, text) && wellKnownOrganizations[text.slice(trimmed[0]!.start, trimmed[trimmed.length - 1]!.end)] === undefined
         && !(trimmed.length === 2 && (legalForm.test(trimmed[1]!.text) || lastWordMarkers[trimmed[1]!.text] !== undefined))) {
         trimmed = trimRun(trimmed.slice(1), new Set());

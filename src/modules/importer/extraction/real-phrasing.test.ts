@@ -44,6 +44,15 @@ describe('organisation names in real coverage', () => {
   });
 });
 
+describe('page furniture in real coverage', () => {
+  it('reads a masthead name whole, masks "Share it:" rows, and splits "X for the Y and Z" when Z is a name', () => {
+    const text = 'Electronic Frontier Foundation\n\nShare It: Share on Twitter | Share on Facebook | Copy link\n\nWe delivered petitions gathered by EFF together with Fight for the Future and OpenMedia.';
+    const names = extract(text).organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Electronic Frontier Foundation', 'Fight for the Future', 'OpenMedia']));
+    expect(names).not.toContain('Twitter');
+  });
+});
+
 describe('letters in real coverage', () => {
   it('reads capitalised "Signatories include", counts in hyphenated words, and the organiser of an open letter with "27 other groups"', () => {
     const [first] = extract('Forty-five Myanmar and international human rights, media and civil society organisations wrote to Kvist Group on Thursday. Signatories include Free Expression Burma, Global Watchers and Justice For Yangon.').letters;

@@ -14,7 +14,7 @@ export interface TextRange {
 const boilerplateLine = [
   /^\s*(home|start)\s*[›>»|/]/i, // breadcrumbs: "Home › Blog › ..."
   /^\s*share (this|on)\b/i,
-  /^\s*share\s*[:|]/i, // "Share: Twitter | Facebook | Email"
+  /^\s*share\b[^.\n]{0,20}?[:|]/i, // "Share: Twitter | Facebook | Email", "Share it: …"
   /^\s*(posted|written|published) by\b/i,
   /^\s*(posted|written|published)\b[^.]{0,40}?\bby\s+\p{Lu}/iu, // "Posted 20 May 2026 by Jane Porter | 6 min read"
   /^(?:\s*[\p{L}&'’ ]{1,24}\s*[|·])+\s*[\p{L}&'’ ]{1,24}\s*$/u, // a row of links: "Tweet | Share | Print", "About us | Donate"
