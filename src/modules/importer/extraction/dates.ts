@@ -92,7 +92,8 @@ function findBareYears(text: string, known: DateMention[]): DateMention[] {
 const futureTense = /\b(?:will|shall|is due to|are due to|scheduled|upcoming)\b[^.!?;]{0,60}$/i;
 
 function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text, forward = false): PartialDate | null {
-  const lower = text.toLowerCase();
+  // "On Monday evening" is a Monday.
+  const lower = text.toLowerCase().replace(/\s+(?:morning|afternoon|evening|night)$/, '');
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
   if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(nextWeekday(reference, weekday));
   if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));

@@ -7,7 +7,7 @@ import { extractArticle } from './extract-article.ts';
 
 const extract = (text: string, published = '2026-06-12') => extractArticle(text, { published });
 const orgNames = (text: string) => extract(text).organizations.map((o) => `${o.name}:${o.kind}`);
-const eventsOf = (text: string) => extract(text).events.map((e) => `${e.type} ${e.date ?? 'null'} ${e.actor ?? '-'} > ${e.target ?? '-'}`);
+const eventsOf = (text: string, published = '2026-06-12') => extract(text, published).events.map((e) => `${e.type} ${e.date ?? 'null'} ${e.actor ?? '-'} > ${e.target ?? '-'}`);
 
 describe('organisation names in real coverage', () => {
   it('tells a group of companies, a currency and an opening adverb from names', () => {
@@ -82,3 +82,21 @@ describe('people in real coverage', () => {
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Mercy Otieno', 'Ben Walters']));
   });
 });
+
+describe('events in real coverage', () => {
+  it('reads an outlet\'s report after a date, a company\'s announcement, its roll-outs, sit-ins and legal action', () => {
+    const events = eventsOf('On 28 May, Bloomberg reported that the equipment was used. In April, TIME magazine reported that Orbex Inc. had done the same. On June 5, Orbex Inc. announced two new features. Orbex Inc. introduced its Real-Time ID Check in April. Workers staged sit-ins on Monday evening. The union said on Tuesday it had launched legal action against Orbex Inc.');
+    expect(events).toEqual(expect.arrayContaining([
+      'investigation_published 2026-05-28 Bloomberg > -', 'company_statement 2026-06-05 Orbex Inc. > -', 'company_action 2026-04 Orbex Inc. > -', 'protest_or_campaign 2026-06-08 - > -',
+    ]));
+    expect(events.filter((e) => e.startsWith('investigation_published'))).toHaveLength(2);
+    expect(events.some((e) => e.startsWith('other 2026-06-09'))).toBe(true);
+  });
+
+  it('takes what a company announced for the event, not the announcing', () => {
+    const events = eventsOf('Orbex Inc. announced on July 8 that it had agreed to sell its Myanmar unit.', '2026-07-10');
+    expect(events).toContain('company_action 2026-07-08 Orbex Inc. > -');
+    expect(events.some((e) => e.startsWith('company_statement'))).toBe(false);
+  });
+});
+
