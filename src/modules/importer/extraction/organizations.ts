@@ -113,7 +113,7 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const appositive = appositiveAfter.exec(after);
   if (appositive) {
     // "a network-management company owned by the private equity firm X": the head of the phrase, not its owner.
-    const head = appositive[1]?.split(/\s+(?:owned|run|backed|controlled|acquired|operated|funded)\s+by\b|\s+(?:of|for|with|at|to|from)\s+/)[0];
+    const head = appositive[1]?.split(/\s+\S*(?:owned|run|backed|controlled|acquired|operated|funded)\s+by\b|\s+(?:of|for|with|at|to|from)\s+/)[0];
     const kind = head ? kindFromDescriptor(head.trim()) : null;
     if (kind || !appositive[1]) return { accepted: true, kind };
   }
@@ -207,7 +207,8 @@ function findNationalInstitutions(text: string): { name: string; kind: OrgKind }
   for (const match of text.matchAll(new RegExp(`\\b(?:${countries})['’]s\\s+(military|army|armed forces|navy|air force)\\b`, 'g'))) {
     found.push({ name: match[0], kind: 'military' });
   }
-  const pattern = new RegExp(`\\b(${[...demonyms].map(escapeRegExp).join('|')})\\s+(military|army|armed forces|navy|air force|police|government)\\b`, 'g');
+  // "US police departments" are many, not one institution.
+  const pattern = new RegExp(`\\b(${[...demonyms].map(escapeRegExp).join('|')})\\s+(military|army|armed forces|navy|air force|police|government)\\b(?!\\s+(?:departments|forces|officers|chiefs|agencies))`, 'g');
   for (const match of text.matchAll(pattern)) {
     const kind: OrgKind = match[2] === 'police' || match[2] === 'government' ? 'government' : 'military';
     found.push({ name: match[0], kind });

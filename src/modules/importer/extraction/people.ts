@@ -32,7 +32,7 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
 
 const titledName = /\b(?:spokes(?:person|man|woman)|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|confirmed|added|in|on|and|who)\b)/gu;
 
-const apposedName = /(?<![\p{L}-]\s?)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
+const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
 
 /** Full names of people, before organisations are known (organisations must not swallow them). */
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
@@ -69,7 +69,7 @@ interface Role {
 function cleanTitle(raw: string): string | null {
   const title = raw.trim().replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
   // Capitals in a title only as initials: "CEO", "U.S. policy analyst", "EU affairs director".
-  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || /[A-Z]/.test(title.replace(/\bC[EFOT]O\b|(?:\b[A-Z]\.){2,}|\b(?:EU|UK|US|UN)\b/g, ''))) return null;
+  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || /[A-Z]/.test(title.replace(/(?:\b[A-Z]\.){2,}|\b[A-Z]{2,5}\b/g, ''))) return null;
   return title;
 }
 

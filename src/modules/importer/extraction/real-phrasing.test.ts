@@ -77,6 +77,17 @@ describe('letters in real coverage', () => {
 });
 
 describe('people in real coverage', () => {
+  it('finds a name before ", chair of", titles with acronyms, an operator "part-owned by" another, and no institution in "US police departments"', () => {
+    const result = extract('The letter was addressed to Gunn Wærsted, chair of the Kvist Group board. "Talk to us," said Michela Grey, director of ESG services at Alder Investments. Its clients include Mytelo, a mobile operator part-owned by a military conglomerate. Orbex stopped selling to US police departments.');
+    expect(result.people).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Gunn Wærsted', title: 'chair' }),
+      expect.objectContaining({ name: 'Michela Grey', title: 'director of ESG services', affiliation: 'Alder Investments' }),
+    ]));
+    const names = result.organizations.map((o) => `${o.name}:${o.kind}`);
+    expect(names).toContain('Mytelo:company');
+    expect(names.join()).not.toMatch(/US police/);
+  });
+
   it('finds a name after "the Kenyan lawyer" and before ", a spokesperson for"', () => {
     const people = extract('He is represented by the Kenyan lawyer Mercy Otieno. Ben Walters, a spokesperson for Orbex, said the company would not comment.').people;
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Mercy Otieno', 'Ben Walters']));
