@@ -40,6 +40,8 @@ const letterPronounPublished = /^(?:it|they)\s+(?:was|were|has been|have been)\s
 const letterPronounSent = /^(?:it|they)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:sent|delivered|dated|hand-delivered|addressed)\b/i;
 
 function findCues(sentence: TextRange, previous: TextRange | null = null, next: TextRange | null = null): Cue[] {
+  // "Will Brightwave publish that assessment?": a question tells of no event.
+  if (/\?["”’]?$/.test(sentence.text)) return [];
   const cues: Cue[] = [];
   const pronoun = letterPronounPublished.exec(sentence.text);
   if (pronoun && previous && /\bletters?\b/i.test(previous.text)) {

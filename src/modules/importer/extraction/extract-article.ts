@@ -86,7 +86,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
     // A letter whose addressee the text never names in so many words goes to the company the article
     // is about; with several letters, to the company last named where the letter is first mentioned.
     const fallback = groups.length > 1 && own[0] ? recentCompany(own[0].sentence.end) : mostMentionedCompany;
-    if (parties.recipients.length === 0 && fallback && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(fallback);
+    if (parties.recipients.length === 0 && !parties.otherAddressee && fallback && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(fallback);
   }
   const parties = groups[0]!.parties;
   const partiesAt = (at: number) => groups.find((g) => at >= g.range[0] && at < g.range[1])?.parties ?? parties;

@@ -14,7 +14,12 @@ export interface LetterParties {
   questionCount: number | null;
   /** Where the letter is best described, for the record's span. */
   span: [number, number] | null;
+  /** The letter names an addressee that is not a company (an official, an agency): no company stands in for it. */
+  otherAddressee: boolean;
 }
+
+/** Who a letter in the record goes to: a company, or an investment firm (a company too). */
+const addressable = new Set(['company', 'investor']);
 
 const letterWords = /\b(letter|letters|invited|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
@@ -161,6 +166,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   let senderCount: number | null = null;
   let questionCount: number | null = null;
   let span: [number, number] | null = null;
+  let otherAddressee = false;
   const weakSenders: { name: string; at: number }[] = [];
   const addSenders = (list: EntityMention[], strength: 'strong' | 'weak' = 'strong') => {
     for (const m of list) if (senderKinds.has(m.kind)) (strength === 'strong' ? senders : weakSenders).push({ name: m.name, at: m.start });
@@ -245,7 +251,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
       span ??= [sentence.start, sentence.end];
     }
-    findRecipients(sentence, text, mentions, recipients);
+    if (findRecipients(sentence, text, mentions, recipients)) otherAddressee = true;
     senderCount ??= statedCount(sentence, text, orgs);
     for (const q of sentence.text.matchAll(new RegExp(`\\b(${countWordPattern})\\s+(?:[\\w-]+\\s+)?questions\\b`, 'gi'))) {
       const value = parseCount(q[1]!);
@@ -270,11 +276,15 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   if (senders.length === 0) senders.push(...weakSenders);
   const orderedSenders = [...new Map(senders.sort((a, b) => a.at - b.at).map((s) => [s.name, s])).keys()]
     .filter((name) => !recipients.includes(name));
-  return { senders: orderedSenders, recipients, senderCount, questionCount, span };
+  return { senders: orderedSenders, recipients, senderCount, questionCount, span, otherAddressee };
 }
 
-/** Companies a letter went to: "wrote to A and B", "letter to X's chief executive", "sent X questions", "asks X to respond". */
-function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[]): void {
+/**
+ * Companies a letter went to: "wrote to A and B", "letter to X's chief executive", "sent X questions", "asks X to respond".
+ * Returns whether the sentence addresses someone else (an official, an agency) the same way.
+ */
+function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[]): boolean {
+  let other = false;
   const described = /\b(?:wrote(?: \w+ly)? to|written to|letter to|sent to)\s+the\s+(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)\b/.exec(sentence.text);
   if (described) {
     const at = sentence.start + described.index;
@@ -309,15 +319,20 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const previousAddressee = mentions.filter((m) => m.start >= sentence.start && m.end <= mention.start && into.includes(m.name)).pop();
     const alsoHead = previousAddressee !== undefined && mention.kind === 'company'
       && /^\s+(?:chief executive|CEO|founder|chair(?:man|woman)?|president|head of [a-z ]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+and\s+$/u.test(text.slice(previousAddressee.end, mention.start));
+    const company = addressable.has(mention.kind) ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
+    if (!company || !addressable.has(mentions.find((m) => m.name === company)?.kind ?? '')) {
+      // "wrote to California Attorney General Xavier Becerra": an official, with a title and a place between.
+      if (byVerb || sentWithTime || /\b(?:wrote|written|writing|letters?|sent)\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(before)) other = true;
+      continue;
+    }
     if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead) continue;
-    const company = mention.kind === 'company' ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
-    if (!company || mentions.find((m) => m.name === company)?.kind !== 'company') continue;
-    const list = mention.kind === 'company' ? listFrom(mention, mentions.filter((m) => m.kind === 'company'), text) : [mention];
+    const list = addressable.has(mention.kind) ? listFrom(mention, mentions.filter((m) => addressable.has(m.kind)), text) : [mention];
     for (const item of list) {
-      const name = item.kind === 'company' ? item.name : company;
+      const name = addressable.has(item.kind) ? item.name : company;
       if (!into.includes(name)) into.push(name);
     }
   }
+  return other;
 }
 
 function firstDate(events: ExtractedEvent[], type: ExtractedEvent['type'], recipient: string): PartialDate | null {

@@ -52,6 +52,8 @@ export function kindFromName(name: string, known: Map<string, KnownOrganization>
   if (last) return last;
   const first = firstWordMarkers[words[0]!] ?? (demonyms.has(words[0]!) ? firstWordMarkers[words[1]!] : undefined);
   if (first) return first;
+  // "Hollis Media Group": a group of media businesses is a company.
+  if (words[words.length - 1] === 'Group' && words.slice(1, -1).some((word) => lastWordMarkers[word] === 'media')) return 'company';
   for (const word of words.slice(1, -1)) if (lastWordMarkers[word] && lastWordMarkers[word] !== 'company') return lastWordMarkers[word]!;
   return null;
 }

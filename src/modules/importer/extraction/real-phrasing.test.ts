@@ -54,6 +54,18 @@ describe('page furniture in real coverage', () => {
 });
 
 describe('letters in real coverage', () => {
+  it('writes to an investment firm too, but lends no company to a letter to an official', () => {
+    const text = 'The Open Rights Forum wrote to California Attorney General Xavier Becerra asking him to investigate Filtra Networks.\n\nThe Resource Centre invited Filtra Networks and Ostrander Partners to respond. Filtra Networks responded on 25 September.';
+    const letters = extract(text, '2026-09-28').letters;
+    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient}`)).toEqual(['Resource Centre > Filtra Networks', 'Resource Centre > Ostrander Partners']);
+  });
+
+  it('reads no event in a question, and a media group as a company', () => {
+    const result = extract('We wrote to Brightwave Media Group on 2 March. Will Brightwave publish that assessment?');
+    expect(result.organizations).toContainEqual(expect.objectContaining({ name: 'Brightwave Media Group', kind: 'company' }));
+    expect(result.events.map((e) => e.type)).toEqual(['letter_sent']);
+  });
+
   it('reads capitalised "Signatories include", counts in hyphenated words, and the organiser of an open letter with "27 other groups"', () => {
     const [first] = extract('Forty-five Myanmar and international human rights, media and civil society organisations wrote to Kvist Group on Thursday. Signatories include Free Expression Burma, Global Watchers and Justice For Yangon.').letters;
     expect(first).toMatchObject({ senders: ['Free Expression Burma', 'Global Watchers', 'Justice For Yangon'], senderCount: 45 });
