@@ -89,13 +89,13 @@ interface Period {
 const periodUnits: Record<string, Period> = { day: { days: 1, months: 0 }, week: { days: 7, months: 0 }, fortnight: { days: 14, months: 0 }, month: { days: 0, months: 1 } };
 
 function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; within: Period | null; at: number } | null {
-  if (!/\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text)) return null;
+  if (!/\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b|\b(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing))\b[^.]{0,60}\bto\s+(?:explain|disclose|provide|confirm|commit|publish)\b/i.test(sentence.text)) return null;
   for (const date of dates) {
     const before = text.slice(sentence.start, date.start);
     if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
     // "Asked about the letter, a spokesperson said the company would reply by 30 April": the nearest verb decides.
-    const lastPromise = lastIndexOf(before, /\b(?:would|will|intends?|plans?|promised)\b/gi);
+    const lastPromise = lastIndexOf(before, /\b(?:would|will|intends? to|plans? to|promised)\b/gi);
     const lastRequest = lastIndexOf(before, /\b(?:asks?|asked|asking|gave|given|expected|request)\b/gi);
     if (lastPromise > lastRequest) continue;
     return { date, within: null, at: date.start };

@@ -185,6 +185,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
       // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers; "the letter was organised by" names one.
       if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) && !letterNoun.test(sentence.text) ? 'weak' : 'strong');
+      if (first && letterNoun.test(sentence.text)) span ??= [sentence.start, sentence.end];
     }
     // "The letter is signed by:" and the signatories one per line.
     if (signatoryBlockCue.test(sentence.text)) {
@@ -310,7 +311,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
-    const byVerb = /\b(?:invited|wrote(?: \w+ly)? to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urged|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    const byVerb = /\b(?:invited|wrote(?: \w+ly)? to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
@@ -342,13 +343,13 @@ function firstDate(events: ExtractedEvent[], type: ExtractedEvent['type'], recip
 }
 
 export function buildLetters(parties: LetterParties, events: ExtractedEvent[], fallbackRecipient: string | null): ExtractedLetter[] {
-  const hasLetter = events.some((e) => e.type === 'letter_sent' || e.type === 'letter_published' || e.type === 'response_deadline');
+  // A letter is told by its sending, publication or deadline, or by who signed it and whom it urges.
+  const hasLetter = events.some((e) => e.type === 'letter_sent' || e.type === 'letter_published' || e.type === 'response_deadline')
+    || (parties.senders.length > 0 && parties.recipients.length > 0);
   if (!hasLetter) return [];
   const recipients = parties.recipients.length > 0 ? parties.recipients : fallbackRecipient ? [fallbackRecipient] : [];
-  const span: [number, number] = parties.span ?? (() => {
-    const first = events.find((e) => e.type === 'letter_sent' || e.type === 'letter_published' || e.type === 'response_deadline')!;
-    return first.span;
-  })();
+  const span: [number, number] = parties.span
+    ?? events.find((e) => e.type === 'letter_sent' || e.type === 'letter_published' || e.type === 'response_deadline')?.span ?? [0, 0];
   return recipients.map((recipient) => ({
     senders: parties.senders,
     // A letter has at least as many signatories as it names.

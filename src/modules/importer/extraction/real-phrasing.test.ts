@@ -60,6 +60,18 @@ describe('letters in real coverage', () => {
     expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient}`)).toEqual(['Resource Centre > Filtra Networks', 'Resource Centre > Ostrander Partners']);
   });
 
+  it('knows a letter by who signed it and whom it urges, even undated', () => {
+    const [letter] = extract('Signed by 40 organizations including the Open Rights Forum, Fair Futures Now, and the ACLU, the letter urges Orbex Inc. to halt sales.').letters;
+    expect(letter).toMatchObject({ senders: ['Open Rights Forum', 'Fair Futures Now', 'ACLU'], senderCount: 40, recipient: 'Orbex Inc.', sent: null });
+  });
+
+  it('reads a deadline to explain, and "its plans" as no promise', () => {
+    const [letter] = extract('The Open Rights Forum sent a letter Thursday to Orbex chief executive Sundar Vale asking the company to explain its plans by Aug. 31.').letters;
+    expect(letter).toMatchObject({ recipient: 'Orbex', sent: '2026-06-11', deadline: '2026-08-31' });
+    expect(extract('The Open Rights Forum sent a letter Thursday to Orbex chief executive Sundar Vale asking the company to explain its plans by Aug. 31.').people)
+      .toContainEqual(expect.objectContaining({ name: 'Sundar Vale', title: 'chief executive', affiliation: 'Orbex' }));
+  });
+
   it('reads no event in a question, and a media group as a company', () => {
     const result = extract('We wrote to Brightwave Media Group on 2 March. Will Brightwave publish that assessment?');
     expect(result.organizations).toContainEqual(expect.objectContaining({ name: 'Brightwave Media Group', kind: 'company' }));
