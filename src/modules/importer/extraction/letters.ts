@@ -176,7 +176,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+    for (const cue of sentence.text.matchAll(/\b(invited to respond[^.;]{0,50}? by|letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
       // "signatories include", "the investors, who include": members of the body that wrote.
       if (/^(?:include|[Ss]ignatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
       if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
@@ -293,7 +293,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     if (company && !into.includes(company.name)) into.push(company.name);
   }
   // "X received a letter from …": the receiver is the subject.
-  const received = /\b(?:received|receives|was sent|were sent)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?letter\b/.exec(sentence.text);
+  const received = /\b(?:received|receives|was sent|were sent)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?letter\b|\b(?:was|were|has been|have been)\s+invited\s+to\s+respond\b/.exec(sentence.text);
   if (received) {
     const company = mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= sentence.start + received.index).pop();
     if (company && !into.includes(company.name)) into.push(company.name);
@@ -370,7 +370,7 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
 /** "The Resource Centre invited X to respond": a written request to a company, which the record keeps as a letter. */
-const invitedToRespond = /\binvited\s+(?:[\w.&'’-]+\s+){1,5}?to\s+respond\b/i;
+const invitedToRespond = /\binvited\s+(?:[\w.&'’-]+\s+){0,5}?to\s+respond\b/i;
 const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
 const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
 

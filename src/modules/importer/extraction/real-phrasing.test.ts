@@ -72,6 +72,12 @@ describe('letters in real coverage', () => {
       .toContainEqual(expect.objectContaining({ name: 'Sundar Vale', title: 'chief executive', affiliation: 'Orbex' }));
   });
 
+  it('reads "X was invited to respond … by Y" as Y\'s letter to X, and a statement to an outlet as the company\'s', () => {
+    const [letter] = extract('Orbex Inc. was invited to respond to the allegations by the Business & Human Rights Resource Centre on 2 May; its response is below.').letters;
+    expect(letter).toMatchObject({ senders: ['Business & Human Rights Resource Centre'], recipient: 'Orbex Inc.', sent: '2026-05-02' });
+    expect(eventsOf('In a statement to Reuters, Orbex Inc. said it would review the results.')).toContain('company_statement null Orbex Inc. > -');
+  });
+
   it('reads no event in a question, and a media group as a company', () => {
     const result = extract('We wrote to Brightwave Media Group on 2 March. Will Brightwave publish that assessment?');
     expect(result.organizations).toContainEqual(expect.objectContaining({ name: 'Brightwave Media Group', kind: 'company' }));
