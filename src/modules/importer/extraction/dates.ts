@@ -80,7 +80,7 @@ function findEndOfPeriod(text: string, reference: Date): DateMention[] {
 /** "in 2021", "since 2019": a year on its own that chrono leaves alone. */
 function findBareYears(text: string, known: DateMention[]): DateMention[] {
   const mentions: DateMention[] = [];
-  for (const match of text.matchAll(/\b(?:in|since|during|from|until|by)\s+((?:19|20)\d\d)\b(?![\d,%])/g)) {
+  for (const match of text.matchAll(/\b(?:in|since|during|from|until|by|late|early|mid-?)\s+((?:19|20)\d\d)\b(?![\d,%])/gi)) {
     const start = match.index + match[0].length - match[1]!.length;
     const end = start + match[1]!.length;
     if (known.some((m) => m.start < end && start < m.end)) continue;

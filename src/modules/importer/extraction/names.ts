@@ -113,7 +113,7 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
 }
 
 /** "Oslo-based", "state-owned": adjectives, not names. */
-const compoundAdjective = /-(?:based|born|led|owned|run|backed|made|funded|linked|registered)$/i;
+const compoundAdjective = /-(?:based|born|led|owned|run|backed|made|funded|linked|registered|listed|headquartered)$/i;
 
 function stripPossessive(token: Token, text: string): Token {
   const raw = text.slice(token.start, token.end);
@@ -163,7 +163,8 @@ function splitOnAnd(tokens: Token[], text: string): Token[][] {
   const left = tokens.slice(0, andIndex);
   const right = tokens.slice(andIndex + 1);
   const wholeEndsInMarker = lastWordMarkers[tokens[tokens.length - 1]!.text] !== undefined;
-  const leftEndsInMarker = left.length >= 2 && lastWordMarkers[left[left.length - 1]!.text] !== undefined;
+  // "Internet Rights and Freedoms Coalition": "Rights" ends a name's first half as often as a name.
+  const leftEndsInMarker = left.length >= 2 && lastWordMarkers[left[left.length - 1]!.text] !== undefined && !/^(?:Rights|Liberties)$/.test(left[left.length - 1]!.text);
   // "HRW and Amnesty International": an acronym or a well-known name on the left is a name of its own.
   const leftText = left.map((t) => t.text).join(' ');
   // …and so is "Center for Youth Online": a marker word, "for/of", and a name of its own.
@@ -204,7 +205,9 @@ function splitOnLocative(tokens: Token[], text: string, places: Set<string>): To
   const standsAlone = new RegExp(`(?<![\\p{L}])${leftName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\s+(?:in|on|at)\\b)(?![\\p{L}])`, 'u');
   const restOfText = text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end);
   if (right.length === 0) return [left];
-  if (places.has(rightName) || standsAlone.test(restOfText)) return [left, ...splitOnLocative(right, text, places)];
+  // "High Court in Mbabane": an institution, then the one-word place it sits in.
+  const institutionIn = right.length === 1 && tokens[index]!.text === 'in' && /^(?:Court|Tribunal|Parliament|Police|Ministry|Commission|Council|Assembly)$/.test(left[left.length - 1]!.text);
+  if (places.has(rightName) || institutionIn || standsAlone.test(restOfText)) return [left, ...splitOnLocative(right, text, places)];
   return [tokens];
 }
 
@@ -228,7 +231,7 @@ function openingWordStartsName(tokens: Token[], text: string): boolean {
 }
 
 /** "Zoom CEO Eric Yuan": a job title inside a capitalised run separates a company from a person. */
-const runTitles = new Set(['CEO', 'CTO', 'CFO', 'COO', 'Chairman', 'Chairwoman', 'Founder', 'Co-founder', 'Senator', 'Governor', 'Mayor', 'Spokesperson', 'Spokesman', 'Spokeswoman']);
+const runTitles = new Set(['CEO', 'CTO', 'CFO', 'COO', 'President', 'Chairman', 'Chairwoman', 'Founder', 'Co-founder', 'Senator', 'Governor', 'Mayor', 'Spokesperson', 'Spokesman', 'Spokeswoman']);
 const twoWordTitles = new Set(['Chief Executive', 'Attorney General', 'Prime Minister', 'Secretary General', 'Foreign Minister', 'Managing Director', 'Executive Director']);
 
 function splitAtTitles(run: Token[]): Token[][] {

@@ -80,13 +80,15 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
   if (genericNames.has(name) || /^(?:UN |United Nations )?Guiding Principles\b/.test(name)) return true;
   if (personNames.has(name)) return true;
   // "Dr. Anita Rao": an honorific opens a person's name, never an organisation's.
-  if (/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/.test(candidate.tokens[0]!)) return true;
+  if (/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/.test(candidate.tokens[0]!)) return true;
+  // "Director of Human Rights", "President of Global Affairs": a title, not a body.
+  if (/^(?:Director|President|Vice|Head|Chief|Secretary|Minister|Senior|Deputy)$/.test(candidate.tokens[0]!) && candidate.tokens[1] !== 'General') return true;
   if (candidate.tokens.length === 1) {
     if (personTokens.has(name)) return true;
     if (lastWordMarkers[name] || firstWordMarkers[name]) return true; // "Coalition says"
     // A one-word name that also appears in lower case is an ordinary word ("Organisers", "Researchers").
     if (new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text)) return true;
-    if (/^[A-Z]{2,}$/.test(name) && name.length > 5) return true; // DATELINES IN CAPITALS
+    if (/^[A-Z]{2,}$/.test(name) && name.length > 5 && candidate.sentenceInitial) return true; // DATELINES IN CAPITALS open a line
   }
   if (candidate.tokens.every((token) => demonyms.has(token) || places.has(token) || token === 'and')) return true;
   return false;

@@ -69,7 +69,9 @@ interface Role {
 function cleanTitle(raw: string): string | null {
   const title = raw.trim().replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
   // Capitals in a title only as initials: "CEO", "U.S. policy analyst", "EU affairs director".
-  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || /[A-Z]/.test(title.replace(/(?:\b[A-Z]\.){2,}|\b[A-Z]{2,5}\b/g, ''))) return null;
+  // …or written as a formal title: "Director of Human Rights", "Vice President for Public Policy".
+  const formal = /^(?:(?:Vice|Deputy|Senior|Executive|Global)\s+)?(?:President|Director|Head|Chief|Officer|Chair|Secretary|Minister)\b/.test(title);
+  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || (!formal && /[A-Z]/.test(title.replace(/(?:\b[A-Z]\.){2,}|\b[A-Z]{2,5}\b/g, '')))) return null;
   return title;
 }
 

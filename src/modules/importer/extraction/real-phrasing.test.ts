@@ -141,3 +141,24 @@ describe('events in real coverage', () => {
   });
 });
 
+describe('more phrasings of real coverage', () => {
+  it('reads formal titles, "X Group President and CEO Y", listed-company adjectives, a court in a town and an all-caps group in a list', () => {
+    const result = extract('Orbex Group President and CEO Ralph Moyo said the Johannesburg-listed company complied. The High Court in Lobamba heard the case. "We will look," said Nina Sorel, Vice President for Public Policy at Orbex Group. Access Now, WITNESS and 19 other groups wrote to Orbex Group.');
+    const names = result.organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Orbex Group', 'High Court', 'WITNESS']));
+    expect(names.join()).not.toMatch(/listed|President|Lobamba/);
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Nina Sorel', title: 'Vice President for Public Policy', affiliation: 'Orbex Group' }));
+    expect(result.letters[0]).toMatchObject({ senders: ['Access Now', 'WITNESS'], senderCount: 21 });
+  });
+
+  it('reads "neither X nor Y has replied" as two silences, a purchase, an appearance before a committee and "in late 2021"', () => {
+    const events = eventsOf('The Open Rights Forum wrote to Orbex Inc. and Lumio Inc. in late 2025. Neither Orbex Inc. nor Lumio Inc. has replied to the letter. Orbex Inc. bought Kestrel Corp. in 2024. The Orbex chief executive appeared before the House Judiciary Committee on Tuesday.');
+    expect(events).toEqual(expect.arrayContaining([
+      'letter_sent 2025 Open Rights Forum > Orbex Inc.', 'no_response null Orbex Inc. > Open Rights Forum', 'no_response null Lumio Inc. > Open Rights Forum',
+      'company_action 2024 Orbex Inc. > Kestrel Corp.',
+    ]));
+    expect(events.some((e) => e.startsWith('other 2026-06-09'))).toBe(true);
+    expect(events.some((e) => e.startsWith('response_received'))).toBe(false);
+  });
+});
+
