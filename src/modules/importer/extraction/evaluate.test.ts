@@ -41,6 +41,13 @@ describe('scoreArticle', () => {
     expect(scoreArticle(said, turn).quotes).toEqual({ tp: 1, fp: 1, fn: 0 });
   });
 
+  it('pairs a gold letter with the predicted letter to the same company that agrees on most fields', () => {
+    const letterTo = (senders: string[], sent: string) => ({ senders, senderCount: senders.length, recipient: 'Halcyon', questionCount: null, deadline: null, sent, published: null, span: [0, 0] as [number, number] });
+    const two = { ...predicted, letters: [letterTo(['Other Group'], '2026-01-02'), letterTo(['NDL'], '2026-04-29')] };
+    const oneGold = { ...gold, letters: [{ senders: ['Nordic Digital Liberties'], sender_count: 1, recipient: 'Halcyon Cloud', question_count: null, deadline: null, sent: '2026-04-29', published: null }] };
+    expect(scoreArticle(two, oneGold).letterFields.senders).toEqual({ correct: 1, total: 1 });
+  });
+
   it('scores events by type and by type and date', () => {
     expect(score.eventsByType.tp).toBe(2);
     expect(score.eventsByTypeAndDate).toEqual({ tp: 1, fp: 1, fn: 1 });

@@ -5,8 +5,9 @@
  * Matching: organisations by name after normalisation, alias-aware; people by name; quotes when
  * the speaker matches and the gold text is contained in the predicted text (whitespace and quote
  * marks normalised; precision counts the predicted quotes that hold some gold quote, recall the gold
- * quotes held by some predicted one, so a speaker's turn found whole covers each sentence listed apart); events by type, and by type and date; letters paired by recipient, then each
- * field compared (accuracy over gold letters).
+ * quotes held by some predicted one, so a speaker's turn found whole covers each sentence listed apart);
+ * events by type, and by type and date; letters paired by recipient (of several to one company, the
+ * one agreeing on most fields), then each field compared (accuracy over gold letters).
  */
 import type { Extraction } from './types.ts';
 
@@ -150,9 +151,12 @@ export function scoreArticle(predicted: Extraction, gold: GoldArticle): ArticleS
   const fields = Object.fromEntries(letterFields.map((field) => [field, { correct: 0, total: 0 }])) as Record<LetterField, Accuracy>;
   const remaining = [...predicted.letters];
   for (const goldLetter of gold.letters) {
-    const index = remaining.findIndex((p) => canonical(p.recipient) === canonical(goldLetter.recipient));
-    const chosen = index >= 0 ? remaining.splice(index, 1)[0] : remaining.length === 1 && gold.letters.length === 1 ? remaining.shift() : undefined;
     const expected = readLetter(goldLetter);
+    // Of several letters to the same company, the one that agrees on most fields is this one.
+    const agreement = (p: Extraction['letters'][number]) => letterFields.filter((field) => sameField(field, readLetter(p)[field], expected[field], canonical)).length;
+    const sameRecipient = remaining.filter((p) => canonical(p.recipient) === canonical(goldLetter.recipient)).sort((a, b) => agreement(b) - agreement(a));
+    const index = sameRecipient[0] ? remaining.indexOf(sameRecipient[0]) : -1;
+    const chosen = index >= 0 ? remaining.splice(index, 1)[0] : remaining.length === 1 && gold.letters.length === 1 ? remaining.shift() : undefined;
     const actual = chosen ? readLetter(chosen) : null;
     for (const field of letterFields) {
       fields[field].total++;

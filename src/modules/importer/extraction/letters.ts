@@ -27,7 +27,7 @@ const letterNoun = /\b(?:letters?|joint statement)\b/i;
 /** "wrote to", "wrote separately to", "wrote in late September to". */
 const writingTo = /\bwr(?:ote|itten|iting)(?:\s+\w+ly|\s+(?:in|on|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?\s+to\b/i;
 /** Verbs whose grammatical subject, in a sentence about a letter, is its writer: "A and B urged X in a letter". */
-const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs)\b/g;
+const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs|state|states|stated|say|said|argue|argued|warn|warned)\b/g;
 /** What may stand between a subject and its verb: "A and B are today publishing", "A has also". */
 const auxiliaries = /^[\s,]*(?:(?:are|is|were|was|have|has|had|also|today|jointly|together|yesterday|recently|this week|last week|on \w+|in \w+)[\s,]+)*$/i;
 /** Kind nouns by which a text refers back to an organisation it has named: "the union", "the group". */
@@ -418,7 +418,9 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
     const recipientsDiffer = current !== undefined && mention.recipients.length > 0 && current.recipients.length > 0 && !overlaps(mention.recipients, current.recipients);
     // "The second letter was sent to Y": an ordinal letter to another company is another letter, whoever wrote it.
     const another = current !== undefined && anotherLetter.test(mention.sentence.text) && !overlaps(mention.recipients, current.recipients);
-    if (!current || another || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
+    // "The Resource Centre invited MTN to respond to the letter": the centre's own request, another letter.
+    const invitation = current !== undefined && invitedToRespond.test(mention.sentence.text) && sendersDiffer;
+    if (!current || another || invitation || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
       groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients] });
       continue;
     }

@@ -177,7 +177,8 @@ function acceptListSiblings(
   let current: NameCandidate[] = [];
   for (const candidate of sorted) {
     const previous = current[current.length - 1];
-    if (previous && /^(?:,\s*|,?\s+and\s+(?:the\s+)?|,\s*(?:the\s+))$/.test(text.slice(previous.end, candidate.start))) {
+    // "… Organization (MIDO), Burma Monitor": an acronym in parentheses does not break the list.
+    if (previous && /^(?:\s*\([A-Z]{2,8}\))?(?:,\s*|,?\s+and\s+(?:the\s+)?|,\s*(?:the\s+))$/.test(text.slice(previous.end, candidate.start))) {
       current.push(candidate);
     } else {
       if (current.length > 1) lists.push(current);
