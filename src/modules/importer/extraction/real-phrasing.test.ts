@@ -160,5 +160,11 @@ describe('more phrasings of real coverage', () => {
     expect(events.some((e) => e.startsWith('other 2026-06-09'))).toBe(true);
     expect(events.some((e) => e.startsWith('response_received'))).toBe(false);
   });
+
+  it('reads a regulator\'s order to several operators and a request turned down', () => {
+    const events = eventsOf('On 29 June the Communications Commission ordered it and other operators to suspend services. The regulator turned down the request in March.');
+    expect(events.filter((e) => e.startsWith('other'))).toHaveLength(2);
+    expect(events).toEqual(expect.arrayContaining(['other 2026-06-29 Communications Commission > -', 'other 2026-03 - > -']));
+  });
 });
 
