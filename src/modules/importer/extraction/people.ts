@@ -6,9 +6,9 @@
  * "X, the centre's director", "<Org>'s <title>, X", "its <title>, X", "<title> X".
  */
 import nlp from 'compromise';
-import { capitalisedFunctionWords, lastWordMarkers, months, places } from './gazetteer.ts';
+import { capitalisedFunctionWords, demonyms, lastWordMarkers, months, places } from './gazetteer.ts';
 import type { Organization, OrgMention } from './organizations.ts';
-import { findOccurrences } from './text.ts';
+import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownPerson, Span } from './types.ts';
 
 export interface Person {
@@ -66,12 +66,16 @@ interface Role {
   affiliation: string | null;
 }
 
+const placeNames = new RegExp(`\\b(?:${[...places, ...demonyms].filter((place) => /^\p{Lu}/u.test(place)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\\b`, 'gu');
+
 function cleanTitle(raw: string): string | null {
   const title = raw.trim().replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
   // Capitals in a title only as initials: "CEO", "U.S. policy analyst", "EU affairs director".
   // …or written as a formal title: "Director of Human Rights", "Vice President for Public Policy".
   const formal = /^(?:(?:Vice|Deputy|Senior|Executive|Global)\s+)?(?:President|Director|Head|Chief|Officer|Chair|Secretary|Minister)\b/.test(title);
-  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || (!formal && /[A-Z]/.test(title.replace(/(?:\b[A-Z]\.){2,}|\b[A-Z]{2,5}\b/g, '')))) return null;
+  // …and the places a title covers: "deputy Middle East director", "Africa campaigner".
+  const withoutPlaces = title.replace(placeNames, '');
+  if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || (!formal && /[A-Z]/.test(withoutPlaces.replace(/(?:\b[A-Z]\.){2,}|\b[A-Z]{2,5}\b/g, '')))) return null;
   return title;
 }
 
