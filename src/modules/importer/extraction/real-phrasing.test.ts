@@ -166,5 +166,10 @@ describe('more phrasings of real coverage', () => {
     expect(events.filter((e) => e.startsWith('other'))).toHaveLength(2);
     expect(events).toEqual(expect.arrayContaining(['other 2026-06-29 Communications Commission > -', 'other 2026-03 - > -']));
   });
+
+  it('keeps the places a title covers', () => {
+    expect(extract('"Answer us," said Michael Pager, deputy Middle East director at Human Rights Watch.').people)
+      .toContainEqual(expect.objectContaining({ name: 'Michael Pager', title: 'deputy Middle East director', affiliation: 'Human Rights Watch' }));
+  });
 });
 
