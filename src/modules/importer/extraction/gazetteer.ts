@@ -125,7 +125,7 @@ export const demonyms = new Set([
   'Italian', 'Chinese', 'Russian', 'Ukrainian', 'Indian', 'Egyptian', 'Saudi', 'Emirati', 'Serbian', 'Kenyan',
   'Nigerian', 'Mexican', 'Iranian', 'Turkish', 'Lebanese', 'Syrian', 'Jordanian', 'European', 'Canadian',
   'Australian', 'Brazilian', 'Irish', 'Belgian', 'Swiss', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Polish',
-  'Afghan', 'African', 'Albanian', 'Algerian', 'Arab', 'Argentine', 'Argentinian', 'Armenian', 'Asian', 'Austrian',
+  'Philippine', 'Afghan', 'African', 'Albanian', 'Algerian', 'Arab', 'Argentine', 'Argentinian', 'Armenian', 'Asian', 'Austrian',
   'Azerbaijani', 'Bahraini', 'Bangladeshi', 'Belarusian', 'Bolivian', 'Bosnian', 'Burmese', 'Californian', 'Cambodian', 'Cameroonian',
   'Chilean', 'Colombian', 'Congolese', 'Croatian', 'Cuban', 'Cypriot', 'Czech', 'Ecuadorian', 'Eritrean', 'Estonian',
   'Ethiopian', 'Filipino', 'Georgian', 'Ghanaian', 'Greek', 'Guatemalan', 'Gulf', 'Haitian', 'Honduran', 'Hungarian',

@@ -56,7 +56,7 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
     const previous = list[list.length - 1]!;
     // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and",
     // and a description or a country's possessive before the next: ", Kenya's Central Organization …", ", the union X".
-    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/(?:\s+|,\s*)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity)\s+$|\p{Lu}\p{L}+['’]s\s+$/u, ' ');
+    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/(?:\s+|,\s*)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative)\s+$|\p{Lu}\p{L}+['’]s\s+$/u, ' ');
     if (!coordinator.test(gap)) break;
     list.push(next);
   }
@@ -227,7 +227,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = /\binvited(?=\s+(?:[\w.&'’-]+\s+){1,5}?to\s+respond\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
+    const subjectCue = /\binvited(?=\s+(?:[\w.&'’,-]+\s+){1,8}?to\s+respond\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -370,7 +370,7 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
 /** "The Resource Centre invited X to respond": a written request to a company, which the record keeps as a letter. */
-const invitedToRespond = /\binvited\s+(?:[\w.&'’-]+\s+){0,5}?to\s+respond\b/i;
+const invitedToRespond = /\binvited\s+(?:[\w.&'’,-]+\s+){0,8}?to\s+respond\b/i;
 const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
 const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
 

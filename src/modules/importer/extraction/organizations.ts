@@ -37,7 +37,7 @@ interface Accepted {
 }
 
 const legalSuffix = /\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|LLC|plc|PLC|B\.V\.|N\.V\.|GmbH|AG|S\.A\.|Co\.|e\.V\.)$/;
-const genericNames = new Set(['Human Rights', 'Digital Rights', 'Civil Rights', 'Civil Liberties', 'Data Protection', 'Guiding Principles', 'UN Guiding Principles', 'Business and Human Rights']);
+const genericNames = new Set(['NGOs', 'CSOs', 'Human Rights', 'Digital Rights', 'Civil Rights', 'Civil Liberties', 'Data Protection', 'Guiding Principles', 'UN Guiding Principles', 'Business and Human Rights']);
 
 /** The kind a name's own words give it, or null. */
 export function kindFromName(name: string, known: Map<string, KnownOrganization>): OrgKind | null {
