@@ -56,7 +56,7 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
     const previous = list[list.length - 1]!;
     // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and",
     // and a description or a country's possessive before the next: ", Kenya's Central Organization …", ", the union X".
-    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/(?:\s+|,\s*)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative)\s+$|\p{Lu}\p{L}+['’]s\s+$/u, ' ');
+    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/(?<=,\s*|\sand\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative)\s+$|(?<=,\s*|\sand\s+)\p{Lu}\p{L}+['’]s\s+$/u, '');
     if (!coordinator.test(gap)) break;
     list.push(next);
   }

@@ -171,5 +171,10 @@ describe('more phrasings of real coverage', () => {
     expect(extract('"Answer us," said Michael Pager, deputy Middle East director at Human Rights Watch.').people)
       .toContainEqual(expect.objectContaining({ name: 'Michael Pager', title: 'deputy Middle East director', affiliation: 'Human Rights Watch' }));
   });
+
+  it('reads signatories each with a description before it', () => {
+    const [letter] = extract('The Open Rights Forum wrote to Orbex Inc. on Wednesday. Its signatories include the UK charity Full Facts, the Spanish non-profit Verifica.es, Africa Checks, the Philippine news site Rappel and PolitiFacts in the United States.').letters;
+    expect(letter?.senders).toEqual(['Open Rights Forum', 'Full Facts', 'Verifica.es', 'Africa Checks', 'Rappel', 'PolitiFacts']);
+  });
 });
 
