@@ -176,5 +176,12 @@ describe('more phrasings of real coverage', () => {
     const [letter] = extract('The Open Rights Forum wrote to Orbex Inc. on Wednesday. Its signatories include the UK charity Full Facts, the Spanish non-profit Verifica.es, Africa Checks, the Philippine news site Rappel and PolitiFacts in the United States.').letters;
     expect(letter?.senders).toEqual(['Open Rights Forum', 'Full Facts', 'Verifica.es', 'Africa Checks', 'Rappel', 'PolitiFacts']);
   });
+
+  it('reads letters attached to a release as published that day, and "stopped short of" as no action', () => {
+    const text = 'The Open Rights Forum today delivered letters to Orbex Inc. and Lumio Inc. Copies of the two letters are attached to this release. Orbex Inc. stopped short of saying it had suspended the project.';
+    const result = extract(text);
+    expect(result.letters.map((l) => [l.recipient, l.sent, l.published])).toEqual([['Orbex Inc.', '2026-06-12', '2026-06-12'], ['Lumio Inc.', '2026-06-12', '2026-06-12']]);
+    expect(result.events.some((e) => e.type === 'company_action')).toBe(false);
+  });
 });
 
