@@ -183,5 +183,11 @@ describe('more phrasings of real coverage', () => {
     expect(result.letters.map((l) => [l.recipient, l.sent, l.published])).toEqual([['Orbex Inc.', '2026-06-12', '2026-06-12'], ['Lumio Inc.', '2026-06-12', '2026-06-12']]);
     expect(result.events.some((e) => e.type === 'company_action')).toBe(false);
   });
+
+  it('dates a timeline entry by the date that heads its paragraph', () => {
+    const events = eventsOf('Timeline\n\n7 May. Orbex Inc. started restricting posts with Arabic hashtags.\n\n11 May. Lumio Inc. temporarily restricted the account of a reporter. Rights groups launched a petition.');
+    expect(events).toEqual(expect.arrayContaining(['company_action 2026-05-07 Orbex Inc. > -', 'company_action 2026-05-11 Lumio Inc. > -']));
+    expect(events.some((e) => e.startsWith('protest_or_campaign 2026-05-11'))).toBe(true);
+  });
 });
 
