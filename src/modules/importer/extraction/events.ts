@@ -64,7 +64,7 @@ function findCues(sentence: TextRange, previous: TextRange | null = null, next: 
       if (type === 'letter_published' && /\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$/i.test(before)) continue;
       // "It did not say whether it would answer", "If Corvane will not explain itself": no promise.
       if (type === 'response_expected' && /\b(?:whether|if|unless)\b[^.,;]{0,40}$|\bnot\s+$/i.test(before)) continue;
-      if (type === 'company_action' && (negated.test(before) || /\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)|urg(?:es|ed|ing)|call(?:s|ed|ing)\s+for)\b[^.]{0,30}$/i.test(before))) continue;
+      if (type === 'company_action' && (negated.test(before) || /\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)|urg(?:es|ed|ing)|call(?:s|ed|ing)\s+(?:for|on))\b[^.]{0,60}$/i.test(before) || /\bif\b[^.,;]{0,40}$/i.test(before))) continue;
       if (type === 'letter_sent' && /\b(?:would|will)\s+(?:\w+\s+)?$/i.test(before)) continue;
       // "a week after the letter was sent": a reference to the sending, told where it happened.
       if (type === 'letter_sent' && /\b(?:after|since|before|when|until)\s+(?:the|its|their|our)\s+$/i.test(before)) continue;
