@@ -35,7 +35,7 @@ export const lastWordMarkers: Record<string, OrgKind> = {
   Network: 'ngo', Coalition: 'ngo', Collective: 'ngo', Centre: 'ngo', Center: 'ngo', Institute: 'ngo',
   Initiative: 'ngo', Monitor: 'ngo', Liberties: 'ngo', Rights: 'ngo', Association: 'ngo', Society: 'ngo',
   Borders: 'ngo', Defenders: 'ngo', Action: 'ngo', Trust: 'ngo', Campaign: 'ngo', Observatory: 'ngo',
-  Project: 'ngo', League: 'ngo', Accountability: 'ngo', Advocates: 'ngo', Watchdog: 'ngo', Solidarity: 'ngo',
+  Project: 'ngo', Witness: 'ngo', League: 'ngo', Accountability: 'ngo', Advocates: 'ngo', Watchdog: 'ngo', Solidarity: 'ngo',
   Magazine: 'media', News: 'media', Times: 'media', Post: 'media', Journal: 'media', Herald: 'media',
   Tribune: 'media', Gazette: 'media', Insider: 'media', Press: 'media', Media: 'media', Broadcasting: 'media',
   Radio: 'media', Television: 'media', Review: 'media', Intercept: 'media', Chronicle: 'media',

@@ -48,6 +48,9 @@ export function kindFromName(name: string, known: Map<string, KnownOrganization>
   for (const [pattern, kind] of phraseMarkers) if (pattern.test(name)) return kind;
   const words = name.split(/\s+/);
   if (words.length < 2) return null;
+  // "Arab Center for the Advancement of Social Media": a centre or institute "for" something is a group, whatever that is.
+  const head = demonyms.has(words[0]!) ? words.slice(1) : words;
+  if (/^(?:Center|Centre|Institute|Committee|Foundation)$/.test(head[0] ?? '') && /^(?:for|on|to)$/.test(head[1] ?? '')) return 'ngo';
   const last = lastWordMarkers[words[words.length - 1]!];
   if (last) return last;
   const first = firstWordMarkers[words[0]!] ?? (demonyms.has(words[0]!) ? firstWordMarkers[words[1]!] : undefined);
@@ -68,7 +71,7 @@ const cueBefore = /(?:\b(?:wrote(?: \w+ly)? to|written to|writing to|letter to|s
 const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive|CEO|board|founder|president|executive|\s+(?:\w+ly\s+)?(?:said|says|announced|announces|stated|wrote|writes|replied|responded|did not|didn't|does not|has not|had not|have not|never|declined|confirmed|denied|insisted|answered|suspended|suspends|disabled|told|asked|urged|published|promised|pledged|sent|sues|sued|filed|received|launched|reported|revealed|warned|welcomed|critici[sz]ed|condemned|staged|organi[sz]ed)\b)/;
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told|signatories (?:include|included|are|were)|signatories,? including)\s+(?:the\s+)?$/i;
-const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on)\b/;
+const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on|sent\b(?=[^.]{0,80}\bletter))/;
 const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
@@ -81,6 +84,8 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
   if (personNames.has(name)) return true;
   // "Dr. Anita Rao": an honorific opens a person's name, never an organisation's.
   if (/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/.test(candidate.tokens[0]!)) return true;
+  // "… Democracy Campaign Leader": a title ends it, not a body.
+  if (candidate.tokens.length > 1 && /^(?:Leader|Manager|Coordinator|Officer|Adviser|Advisor|Spokesperson|Campaigner|Researcher)$/.test(candidate.tokens[candidate.tokens.length - 1]!)) return true;
   // "Director of Human Rights", "President of Global Affairs": a title, not a body.
   if (/^(?:Director|President|Vice|Head|Chief|Secretary|Minister|Senior|Deputy)$/.test(candidate.tokens[0]!) && candidate.tokens[1] !== 'General') return true;
   if (candidate.tokens.length === 1) {
@@ -194,6 +199,8 @@ function acceptListSiblings(
       const entry = accepted.get(member)!;
       if (entry.evidence === 2) kindCounts.set(entry.kind, (kindCounts.get(entry.kind) ?? 0) + 1);
     }
+    // "Global Witness and Foxglove sent … a letter": with no sure kind, a sibling's guess that it is a group is shared.
+    if (kindCounts.size === 0 && members.some((member) => accepted.get(member)!.kind === 'ngo')) kindCounts.set('ngo', 1);
     const siblingKind = [...kindCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'company';
     for (const candidate of list) {
       // "Algorithmic Justice Centre and Privacy Matters wrote": a guessed kind gives way to what its marked siblings are.

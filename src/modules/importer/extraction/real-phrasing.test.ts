@@ -189,5 +189,13 @@ describe('more phrasings of real coverage', () => {
     expect(events).toEqual(expect.arrayContaining(['company_action 2026-05-07 Orbex Inc. > -', 'company_action 2026-05-11 Lumio Inc. > -']));
     expect(events.some((e) => e.startsWith('protest_or_campaign 2026-05-11'))).toBe(true);
   });
+
+  it('takes the writers of "X and Y sent … an open letter" for groups, a centre "for" something for a group, and no body in a title', () => {
+    const result = extract('On the same day, Harbour Witness and Glovebox sent Orbex chief executive Mark Lund an open letter. "Act now," said Ava Lee, Threats to Democracy Campaign Leader at Harbour Witness. The Arab Center for the Advancement of Social Media backed it.');
+    const kinds = Object.fromEntries(result.organizations.map((o) => [o.name, o.kind]));
+    expect(kinds).toMatchObject({ 'Harbour Witness': 'ngo', Glovebox: 'ngo', 'Arab Center for the Advancement of Social Media': 'ngo' });
+    expect(Object.keys(kinds).join()).not.toMatch(/Leader/);
+    expect(result.letters[0]).toMatchObject({ senders: ['Harbour Witness', 'Glovebox'], recipient: 'Orbex' });
+  });
 });
 
