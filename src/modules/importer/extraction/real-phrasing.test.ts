@@ -197,5 +197,10 @@ describe('more phrasings of real coverage', () => {
     expect(Object.keys(kinds).join()).not.toMatch(/Leader/);
     expect(result.letters[0]).toMatchObject({ senders: ['Harbour Witness', 'Glovebox'], recipient: 'Orbex' });
   });
+
+  it('reads an investigation published on a full date by a named outlet', () => {
+    expect(eventsOf('An investigation published on 20 October 2025 by The Guardian found the moderators were exposed to violent content.'))
+      .toContain('investigation_published 2025-10-20 The Guardian > -');
+  });
 });
 
