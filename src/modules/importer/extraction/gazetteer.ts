@@ -14,7 +14,7 @@ export const phraseMarkers: [RegExp, OrgKind][] = [
   [/^(United Nations|UN|European Union|EU|European Commission|European Parliament|Council of Europe|OECD|World Bank|NATO|African Union|OHCHR|UNHCR|UNICEF|UNESCO|Human Rights Council|International Criminal Court|International Court of Justice|ASEAN|Interpol)$/, 'intergovernmental'],
   [/\b(United Nations|UN Human Rights|Special Rapporteur)\b/, 'intergovernmental'],
   [/\b(Asset Management|Investments|Investment Trust|Investment Management|Pension Fund|Pension Board|Pensions?|Capital Management|Wealth Management|Investors?)$/, 'investor'],
-  [/\b(Trade Unions?|Workers Union|Union of|Federation of Labou?r|Confederation)\b/, 'union'],
+  [/\b(Trades? Unions?|Workers Union|Union of|Federation of Labou?r|Confederation)\b/, 'union'],
   [/^Unit \d+$|\b(Defen[cs]e Forces|Armed Forces|Air Force|Army|Navy|Marines|Brigade|Military Intelligence)\b/, 'military'],
   [/\b(Ministry|Department|Agency|Authority|Police|Court|Parliament|Senate|Congress|Government|Enforcement|Regulator|Bureau|Tribunal|Inspectorate|Prosecutor|Commission|Cabinet|Municipality|Council of State)\b/, 'government'],
 ];
@@ -50,7 +50,7 @@ export const lastWordMarkers: Record<string, OrgKind> = {
 /** The first word of a name that marks its kind ("Ministry of …", "Committee to …"). */
 export const firstWordMarkers: Record<string, OrgKind> = {
   Ministry: 'government', Department: 'government', Office: 'government', Court: 'government',
-  Committee: 'ngo', Centre: 'ngo', Center: 'ngo', Institute: 'ngo', Stichting: 'ngo', Fondation: 'ngo',
+  Committee: 'ngo', Centre: 'ngo', Center: 'ngo', Institute: 'ngo', Stichting: 'ngo', Fondation: 'ngo', University: 'other', College: 'other',
   Daily: 'media', Radio: 'media',
 };
 

@@ -227,7 +227,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = /\binvited(?=\s+(?:[\w.&'’,-]+\s+){1,8}?to\s+respond\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
+    const subjectCue = /\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?to\s+respond\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -311,7 +311,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
-    const byVerb = /\b(?:invited|wrote(?: \w+ly)? to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    const byVerb = /\b(?:invite[sd]|wrote(?: \w+ly)? to|written to|letters? to|sent to|writing to|addressed to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
@@ -370,7 +370,7 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
 /** "The Resource Centre invited X to respond": a written request to a company, which the record keeps as a letter. */
-const invitedToRespond = /\binvited\s+(?:[\w.&'’,-]+\s+){0,8}?to\s+respond\b/i;
+const invitedToRespond = /\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?to\s+respond\b/i;
 const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
 const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
 

@@ -170,7 +170,10 @@ function splitOnAnd(tokens: Token[], text: string): Token[][] {
   // …and so is "Center for Youth Online": a marker word, "for/of", and a name of its own.
   const head = left[0]!.text === 'The' ? left.slice(1) : left;
   const leftIsInstitution = head.length >= 3 && firstWordMarkers[head[0]!.text] !== undefined && /^(?:for|of)$/.test(head[1]!.text) && right.length >= 2;
-  const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined || leftIsInstitution;
+  // "Trades Union Congress and Amnesty International": a well-known name on the right stands alone too.
+  const rightText = right.filter((t) => t.text !== 'the').map((t) => t.text).join(' ');
+  const leftIsName = (left.length === 1 && /^[A-Z]{2,6}$/.test(leftText)) || wellKnownOrganizations[leftText] !== undefined || leftIsInstitution
+    || wellKnownOrganizations[rightText] !== undefined;
   // "Lumen Cloud Services and Northstar Data Inc.": a legal form closes one company's name, not two.
   const twoCompanies = left.length >= 2 && right.length >= 2 && legalForm.test(right[right.length - 1]!.text);
   // "Sandvine and Francisco Partners": the left part is a name of its own when the text uses it alone.

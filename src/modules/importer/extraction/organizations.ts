@@ -89,7 +89,7 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
   // "Director of Human Rights", "President of Global Affairs": a title, not a body.
   if (/^(?:Director|President|Vice|Head|Chief|Secretary|Minister|Senior|Deputy)$/.test(candidate.tokens[0]!) && candidate.tokens[1] !== 'General') return true;
   if (candidate.tokens.length === 1) {
-    if (personTokens.has(name)) return true;
+    if (name.length < 2 || personTokens.has(name)) return true;
     if (lastWordMarkers[name] || firstWordMarkers[name]) return true; // "Coalition says"
     // A one-word name that also appears in lower case is an ordinary word ("Organisers", "Researchers").
     if (new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text)) return true;

@@ -202,5 +202,11 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('An investigation published on 20 October 2025 by The Guardian found the moderators were exposed to violent content.'))
       .toContain('investigation_published 2025-10-20 The Guardian > -');
   });
+
+  it('splits a name from a well-known one after "and", reads the Trades Union Congress as a union, and a present-tense invitation', () => {
+    const names = orgNames('The Trades Union Congress and Amnesty International backed the riders.');
+    expect(names).toEqual(expect.arrayContaining(['Trades Union Congress:union', 'Amnesty International:ngo']));
+    expect(eventsOf('The Resource Centre invites Orbex Inc. and Lumio Inc. to respond.')).toEqual(expect.arrayContaining(['letter_sent null Resource Centre > Orbex Inc.', 'letter_sent null Resource Centre > Lumio Inc.']));
+  });
 });
 
