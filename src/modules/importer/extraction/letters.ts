@@ -21,7 +21,7 @@ export interface LetterParties {
 /** Who a letter in the record goes to: a company, or an investment firm (a company too). */
 const addressable = new Set(['company', 'investor']);
 
-const letterWords = /\b(letter|letters|invited|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+const letterWords = /\b(letter|letters|invited|invites|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
 /** "wrote to", "wrote separately to", "wrote in late September to". */
