@@ -24,4 +24,11 @@ describe('quote attribution', () => {
     const people = extractArticle('A Vexa Systems spokesperson, Jordan Blake, said the company would reply.', { published: '2026-06-12' }).people;
     expect(people).toContainEqual(expect.objectContaining({ name: 'Jordan Blake', title: 'spokesperson', affiliation: 'Vexa Systems' }));
   });
+
+  it('gives "…," a spokesperson for X said to X, and no quote to the subject of the next sentence', () => {
+    expect(quotesOf('"Respect starts with transparency for every worker," a spokesperson for Privacy Commons said.')).toContain('Privacy Commons: Respect starts with transparency for every worker');
+    const quotes = quotesOf('Jessica Gonzalo of Free Press said Orbex Inc. treated the meeting "like a PR exercise". Jonathan Green said there had been no changes.');
+    expect(quotes).toContain('Jessica Gonzalo: like a PR exercise');
+  });
 });
+

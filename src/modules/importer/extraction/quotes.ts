@@ -84,7 +84,16 @@ function speakerFor(
   }
   const direct = /^[,.!?]?[ \t]*/.exec(after)!;
   const who = mentions.find((m) => m.start === segment.end + 1 + direct[0].length);
-  if (who && /^\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(who.end, who.end + 12))) return who.name;
+  // "…," Amina said. — but after a full stop, "Greenblatt said there had been no changes" is a sentence of its own.
+  const closed = /[.!?]$/.test(text.slice(segment.start, segment.end)) || after.startsWith('.');
+  if (who && /^\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(who.end, who.end + 12))
+    && (!closed || /^\s+(?:said|says|added|wrote|told|explained)\s*[.,]/.test(text.slice(who.end, who.end + 14)))) return who.name;
+  // "…," a spokesperson for Privacy International said.
+  const spokes = /^[,.!?]?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?:the\s+)?$/.exec(after.slice(0, 80).replace(/(?<=\s(?:for|of|at)\s+(?:the\s+)?)\S.*$/s, ''));
+  if (spokes) {
+    const org = mentions.find((m) => m.kind !== 'person' && m.start === segment.end + 1 + spokes[0].length);
+    if (org) return org.name;
+  }
   if (!sentence) return null;
   return speakerFromClause(sentence.start, segment.start - 1, text, mentions, recentCompany);
 }
