@@ -51,7 +51,8 @@ function wordCount(value: string): number {
 function subjectBefore(mentions: EntityMention[], text: string, verbIndex: number): EntityMention | null {
   if (mentions.length === 0) return null;
   const last = mentions[mentions.length - 1]!;
-  const person = mentions.find((m) => m.kind === 'person' && /^,[^.]*,\s*$/.test(text.slice(m.end, verbIndex)));
+  // "X, head of Y at Z, said" and "X of Free Press said": the person, not the organisation after them.
+  const person = mentions.find((m) => m.kind === 'person' && /^,[^.]*,\s*$|^\s+(?:of|at|from)\s+[^,.;]{1,60}?\s*$/.test(text.slice(m.end, verbIndex)));
   if (person) return person;
   // A speaker sits just before its verb ("Microsoft said", "A Microsoft spokesperson stated").
   if (verbIndex - last.end > 60) return null;
