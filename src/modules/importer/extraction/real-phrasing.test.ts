@@ -208,5 +208,11 @@ describe('more phrasings of real coverage', () => {
     expect(names).toEqual(expect.arrayContaining(['Trades Union Congress:union', 'Amnesty International:ngo']));
     expect(eventsOf('The Resource Centre invites Orbex Inc. and Lumio Inc. to respond.')).toEqual(expect.arrayContaining(['letter_sent null Resource Centre > Orbex Inc.', 'letter_sent null Resource Centre > Lumio Inc.']));
   });
+
+  it('reads a letter "addressed jointly to" three companies', () => {
+    const letters = extract('On Monday, twelve organisations, among them Privacy Commons and Fair Futures Now, published an open letter addressed jointly to Orbex Inc., Lumio Inc. and Kestrel Corp.').letters;
+    expect(letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Inc.', 'Kestrel Corp.']);
+    expect(letters[0]).toMatchObject({ senders: ['Privacy Commons', 'Fair Futures Now'], senderCount: 12, published: '2026-06-08' });
+  });
 });
 
