@@ -31,7 +31,7 @@ const cuePatterns: [EventType, RegExp][] = [
 ];
 
 /** Questions from the reporter are not the record's letters. */
-const notAnEvent = /requests? for comment|declined to comment|questions? (?:for|about) this (?:article|story|report|piece)|(?:our|this publication's) questions/i;
+const notAnEvent = /requests? for comment|declined to comment|questions? (?:for|about|from) this (?:article|story|report|piece|publication|newspaper|outlet|site)|(?:our|this publication's) questions/i;
 const future = /\b(?:will|would|if|when)\b[^.,;]{0,40}$/i;
 const negated = /\b(?:not|never|no|neither|nor|yet to|failed to|stopped short of)\s+(?:[\w.]+\s+){0,3}$/i;
 
@@ -319,6 +319,10 @@ export function findEvents(
     if (opening && firstCue && !dated.has(firstCue) && ![...dated.values()].includes(opening.value) && firstCue.start > opening.end) dated.set(firstCue, opening.value);
     // "We also wrote to the agency on the same day": the day of the event told just before.
     const sameDay = /\b(?:on\s+)?the\s+same\s+day\b/i.test(sentence.text);
+    // "In letters sent that month": the month of the date told just before.
+    const thatPeriod = /\b(?:that|the same)\s+(month|year)\b/i.exec(sentence.text)?.[1]?.toLowerCase();
+    const toldBefore = [...dates].reverse().find((d) => d.end <= sentence.start && !isDateline(d, sentence, context.text))?.value ?? null;
+    const periodBefore = thatPeriod && toldBefore ? toldBefore.slice(0, thatPeriod === 'month' ? 7 : 4) : null;
     const dayBefore = (cue: Cue) => {
       const earlier = [...events].reverse().filter((e) => e.date !== null);
       return (earlier.find((e) => e.type === cue.type) ?? earlier.find((e) => e.type === 'letter_sent') ?? earlier[0])?.date ?? null;
@@ -328,7 +332,7 @@ export function findEvents(
       const availableNow = (cue.type === 'letter_published' && /\b(?:available|attached)\b/i.test(context.text.slice(cue.start, cue.end))) || isSelfReference(cue, context) ? context.published : null;
       const assigned = cue.type === 'no_response' && saidOn.has(dated.get(cue) ?? '') ? undefined : dated.get(cue);
       const fromHeading = headingDate !== null && !['response_expected', 'response_deadline', 'no_response'].includes(cue.type) ? headingDate : null;
-      pushEvents(events, cue, assigned ?? (sameDay ? dayBefore(cue) : availableNow ?? fromHeading), sentence, context);
+      pushEvents(events, cue, assigned ?? (sameDay ? dayBefore(cue) : availableNow ?? fromHeading ?? periodBefore), sentence, context);
     }
     if (deadline) {
       const cue: Cue = { type: 'response_deadline', start: deadline.at, end: deadline.at + 1 };

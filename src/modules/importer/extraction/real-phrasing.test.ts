@@ -214,5 +214,11 @@ describe('more phrasings of real coverage', () => {
     expect(letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Inc.', 'Kestrel Corp.']);
     expect(letters[0]).toMatchObject({ senders: ['Privacy Commons', 'Fair Futures Now'], senderCount: 12, published: '2026-06-08' });
   });
+
+  it('dates "in letters sent that month" by the month told just before, and no silence towards a reporter', () => {
+    const events = eventsOf('In August 2025 the regulator threatened Orbex Inc. with fines. In letters sent that month, the Open Rights Forum asked Orbex Inc. to resist. Lumio Inc. did not reply to questions from this publication.');
+    expect(events).toContain('letter_sent 2025-08 Open Rights Forum > Orbex Inc.');
+    expect(events.some((e) => e.startsWith('no_response'))).toBe(false);
+  });
 });
 
