@@ -24,7 +24,7 @@ export const lastWordMarkers: Record<string, OrgKind> = {
   'e.V.': 'ngo', Inc: 'company', 'Inc.': 'company', Ltd: 'company', 'Ltd.': 'company', Limited: 'company', Corp: 'company',
   'Corp.': 'company', Corporation: 'company', LLC: 'company', plc: 'company', PLC: 'company', 'B.V.': 'company',
   'N.V.': 'company', GmbH: 'company', AG: 'company', 'S.A.': 'company', 'Co.': 'company', Company: 'company',
-  Technologies: 'company', Systems: 'company', Platforms: 'company', Analytics: 'company', Cloud: 'company',
+  Technologies: 'company', Technology: 'company', Systems: 'company', Platforms: 'company', Analytics: 'company', Cloud: 'company',
   Software: 'company', Networks: 'company', Solutions: 'company', Holdings: 'company', Telecom: 'company',
   Telecommunications: 'company', Robotics: 'company', Security: 'company', Dynamics: 'company',
   ASA: 'company', AS: 'company', AB: 'company', SA: 'company', SpA: 'company', Oy: 'company', KK: 'company',

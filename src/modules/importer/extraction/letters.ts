@@ -327,9 +327,11 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
       continue;
     }
     if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead) continue;
-    const list = addressable.has(mention.kind) ? listFrom(mention, mentions.filter((m) => addressable.has(m.kind)), text) : [mention];
+    // "wrote separately to Cook and Pichai": each person's company.
+    const list = addressable.has(mention.kind) ? listFrom(mention, mentions.filter((m) => addressable.has(m.kind)), text)
+      : listFrom(mention, mentions.filter((m) => m.kind === 'person' && m.affiliation !== null), text);
     for (const item of list) {
-      const name = addressable.has(item.kind) ? item.name : company;
+      const name = addressable.has(item.kind) ? item.name : item.affiliation ?? company;
       if (!into.includes(name)) into.push(name);
     }
   }

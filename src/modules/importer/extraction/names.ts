@@ -96,7 +96,8 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
       // Up to two connectors, then a capitalised word: "Rights in the Cloud Alliance". "To" joins only after
       // a name's first word ("Committee to Protect Journalists"), never two names ("sell Telenor Myanmar to M1 Group").
       let look = next;
-      while (look < tokens.length && look - next < 2 && connectors.has(tokens[look]!.text) && (tokens[look]!.text !== 'to' || run.filter((t) => t.text !== 'The').length === 1)
+      // "Students for a Free Tibet": "a" joins only after "for".
+      while (look < tokens.length && look - next < 2 && (connectors.has(tokens[look]!.text) || (tokens[look]!.text === 'a' && tokens[look - 1]?.text === 'for')) && (tokens[look]!.text !== 'to' || run.filter((t) => t.text !== 'The').length === 1)
         && onlySpaces(text.slice(tokens[look - 1]!.end, tokens[look]!.start))) look++;
       const after = tokens[look];
       if (look > next && after && isCapitalised(after.text) && onlySpaces(text.slice(tokens[look - 1]!.end, after.start)) && text[after.end] !== '$') {
@@ -281,7 +282,9 @@ export function findNameCandidates(text: string, sentences: TextRange[], personN
       // …unless what would remain is only a marker or legal form ("Zoomly Ltd" is not "Ltd").
       // "Electronic Frontier Foundation" alone on its line (a masthead) is a name from its first word.
       const wholeLine = trimmed.length > 1 && lineEnds.has(trimmed[trimmed.length - 1]!.end) && sentenceStarts.has(trimmed[0]!.start);
-      while (!wholeLine && trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
+      // "Students for a Free Tibet", "Doctors against Torture": a plural before "for/against" opens a name.
+      const pluralFor = /^(?:for|against)$/.test(trimmed[1]?.text ?? '');
+      while (!wholeLine && !pluralFor && trimmed.length > 1 && sentenceInitial && isCommonWord(trimmed[0]!.text) && !/s['’]$/.test(trimmed[0]!.text)
         && !openingWordStartsName(trimmed, text) && wellKnownOrganizations[text.slice(trimmed[0]!.start, trimmed[trimmed.length - 1]!.end)] === undefined
         && !(trimmed.length === 2 && (legalForm.test(trimmed[1]!.text) || lastWordMarkers[trimmed[1]!.text] !== undefined))) {
         trimmed = trimRun(trimmed.slice(1), new Set());

@@ -248,6 +248,8 @@ function groupNames(entries: { name: string; kind: OrgKind; evidence: number; ac
     const home = homes.length > 1 ? homes.sort((a, b) => firstAt(a, text) - firstAt(b, text))[0] : homes[0];
     if (home) {
       home.forms.add(entry.name);
+      // "Amazon" names the group better than "Amazon.com".
+      if (home.name === `${entry.name}.com`) home.name = entry.name;
       if (entry.acronym) home.forms.add(entry.acronym);
       if (entry.evidence > home.evidence) { home.kind = entry.kind; home.evidence = entry.evidence; }
       continue;
@@ -268,9 +270,9 @@ const legalFormDot = /\b(Inc|Ltd|Corp|Co)\.$/;
 
 /** "Halcyon" of "Halcyon Cloud", "Guardian" of "The Guardian", "UN" of "United Nations". */
 function isShorterFormOf(shortForm: string, longForm: string): boolean {
-  // "Vexa Ltd." at the end of a sentence is "Vexa Ltd".
-  const short = shortForm.replace(legalFormDot, '$1');
-  const long = longForm.replace(legalFormDot, '$1');
+  // "Vexa Ltd." at the end of a sentence is "Vexa Ltd"; "Amazon.com" is Amazon.
+  const short = shortForm.replace(legalFormDot, '$1').replace(/\.com$/, '');
+  const long = longForm.replace(legalFormDot, '$1').replace(/\.com$/, '');
   if (short === long) return true;
   if (isInitialsOf(short, long)) return true;
   const longBare = long.replace(/^The /, '');

@@ -220,5 +220,13 @@ describe('more phrasings of real coverage', () => {
     expect(events).toContain('letter_sent 2025-08 Open Rights Forum > Orbex Inc.');
     expect(events.some((e) => e.startsWith('no_response'))).toBe(false);
   });
+
+  it('keeps "Students for a Free Tibet" whole, knows "Amazon.com" as Amazon, and writes to the companies of "Cook and Pichai"', () => {
+    const result = extract('Students for a Free Tibet wrote to Amazon on Monday. Amazon.com did not reply. Apple chief executive Tim Cook and Google chief executive Sundar Pichai were sent letters. Senator Ron Wyden wrote separately to Cook and Pichai.');
+    const names = result.organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Students for a Free Tibet', 'Amazon', 'Apple', 'Google']));
+    expect(names).not.toContain('Amazon.com');
+    expect(result.events.filter((e) => e.type === 'letter_sent').map((e) => e.target)).toEqual(expect.arrayContaining(['Apple', 'Google']));
+  });
 });
 
