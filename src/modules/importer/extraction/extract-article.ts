@@ -79,7 +79,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
   const dates = findDateMentions(masked, options.published);
   // Each letter the article mentions, with the fields read from its own sentences.
-  const groups = findLetterGroups(masked, bodySentences, mentions, publisher?.name ?? null);
+  const groups = findLetterGroups(masked, bodySentences, mentions, publisher?.name ?? null, dates);
   const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
     .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
   for (const { parties, mentions: own } of groups) {

@@ -300,3 +300,11 @@ describe('a request to respond', () => {
     ]));
   });
 });
+
+describe('letters of different days', () => {
+  it('keeps an earlier letter to the same company apart from today\'s', () => {
+    const text = 'On 4 May 2026, more than 180 groups led by the Open Rights Forum sent Orbex Inc. a letter asking it to drop the patent, and asked for a reply by 18 May 2026.\n\nThis is the second time. On 2 April 2026, the Open Rights Forum wrote to Orbex Inc. on its own. Orbex Inc. replied on 15 April.';
+    const letters = letterOf(text);
+    expect(letters.map((l) => [l.recipient, l.sent, l.senderCount])).toEqual([['Orbex Inc.', '2026-05-04', 180], ['Orbex Inc.', '2026-04-02', 1]]);
+  });
+});

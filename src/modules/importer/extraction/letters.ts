@@ -3,6 +3,7 @@
  * company, with how many questions, and the dates of sending, deadline and publication (taken
  * from the events).
  */
+import type { DateMention } from './dates.ts';
 import type { EntityMention } from './mentions.ts';
 import { countWordPattern, parseCount, type TextRange } from './text.ts';
 import type { ExtractedEvent, ExtractedLetter, PartialDate } from './types.ts';
@@ -378,6 +379,8 @@ const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:
 
 export interface LetterMention {
   sentence: TextRange;
+  /** The day the sentence says the letter went out or was published ("On 2 April, Access Now wrote to …"), if it says. */
+  date: string | null;
   /** The mention brings a letter in ("a letter", "wrote to") rather than referring back to one. */
   introduces: boolean;
   senders: string[];
@@ -392,14 +395,19 @@ export interface LetterGroup {
   range: [number, number];
 }
 
-export function findLetterMentions(text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null): LetterMention[] {
+export function findLetterMentions(
+  text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null, dates: DateMention[] = [],
+): LetterMention[] {
   const found: LetterMention[] = [];
   for (const sentence of sentences) {
     if (!mentionCue.test(sentence.text) && !invitedToRespond.test(sentence.text)) continue;
     // Requests to journalists are not letters.
     if (/requests? for comment|questions? (?:for|about) this (?:article|story|report|piece)|(?:our|this publication's) questions/i.test(sentence.text)) continue;
     const local = findLetterParties(text, [sentence], mentions, { speaker });
-    found.push({ sentence, introduces: introducesLetter.test(sentence.text) || invitedToRespond.test(sentence.text), senders: local.senders, recipients: local.recipients });
+    const sending = /\b(?:wr(?:ote|itten)|sent|published|dated|delivered|released)\b/i.test(sentence.text);
+    const date = sending ? dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && /^\d{4}-\d{2}-\d{2}$/.test(d.value)
+      && !/\b(?:by|until|before|through|till|deadline of)\s+(?:the\s+)?$/i.test(d.precededBy ?? ''))?.value ?? null : null;
+    found.push({ sentence, date, introduces: introducesLetter.test(sentence.text) || invitedToRespond.test(sentence.text), senders: local.senders, recipients: local.recipients });
   }
   return found;
 }
@@ -413,7 +421,7 @@ const overlaps = (a: string[], b: string[]) => a.some((name) => b.includes(name)
  * nobody is named as writer in a sentence that does not refer back ("also", "the group").
  */
 export function groupLetterMentions(letterMentions: LetterMention[]): LetterMention[][] {
-  const groups: { mentions: LetterMention[]; senders: string[]; recipients: string[] }[] = [];
+  const groups: { mentions: LetterMention[]; senders: string[]; recipients: string[]; date: string | null }[] = [];
   for (const mention of letterMentions) {
     const current = groups[groups.length - 1];
     const sendersDiffer = current !== undefined && mention.senders.length > 0 && current.senders.length > 0 && !overlaps(mention.senders, current.senders);
@@ -422,10 +430,13 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
     const another = current !== undefined && anotherLetter.test(mention.sentence.text) && !overlaps(mention.recipients, current.recipients);
     // "The Resource Centre invited MTN to respond to the letter": the centre's own request, another letter.
     const invitation = current !== undefined && invitedToRespond.test(mention.sentence.text) && sendersDiffer;
-    if (!current || another || invitation || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
-      groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients] });
+    // "On 2 April, Access Now wrote to Spotify" after a letter of 4 May: a letter of another day is another letter.
+    const otherDay = current !== undefined && mention.introduces && mention.date !== null && current.date !== null && mention.date !== current.date;
+    if (!current || another || invitation || otherDay || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
+      groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients], date: mention.date });
       continue;
     }
+    current.date ??= mention.date;
     current.mentions.push(mention);
     for (const name of mention.senders) if (!current.senders.includes(name)) current.senders.push(name);
     for (const name of mention.recipients) if (!current.recipients.includes(name)) current.recipients.push(name);
@@ -438,8 +449,10 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
  * (as `findLetterParties` does for the whole text); with several, each letter's fields come from the
  * sentences of its own mentions, and a field its sentences leave open is left open.
  */
-export function findLetterGroups(text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null): LetterGroup[] {
-  const grouped = groupLetterMentions(findLetterMentions(text, sentences, mentions, speaker));
+export function findLetterGroups(
+  text: string, sentences: TextRange[], mentions: EntityMention[], speaker: string | null = null, dates: DateMention[] = [],
+): LetterGroup[] {
+  const grouped = groupLetterMentions(findLetterMentions(text, sentences, mentions, speaker, dates));
   // One letter: every sentence about letters describes it (the writers may be named paragraphs away).
   if (grouped.length <= 1) return [{ mentions: grouped[0] ?? [], parties: findLetterParties(text, sentences, mentions, { speaker }), range: [0, text.length] }];
   return grouped.map((group, i) => {
@@ -461,7 +474,7 @@ export function buildGroupedLetters(groups: LetterGroup[], events: ExtractedEven
     const inRange = events.filter((e) => e.span[0] >= group.range[0] && e.span[0] < group.range[1]);
     const own = buildLetters(group.parties, inRange, null);
     for (const letter of own) {
-      if (!letters.some((l) => l.recipient === letter.recipient && l.senders.join('|') === letter.senders.join('|'))) letters.push(letter);
+      if (!letters.some((l) => l.recipient === letter.recipient && l.senders.join('|') === letter.senders.join('|') && l.sent === letter.sent)) letters.push(letter);
     }
   }
   return letters;
