@@ -308,3 +308,10 @@ describe('letters of different days', () => {
     expect(letters.map((l) => [l.recipient, l.sent, l.senderCount])).toEqual([['Orbex Inc.', '2026-05-04', 180], ['Orbex Inc.', '2026-04-02', 1]]);
   });
 });
+
+describe('a list of writers between dashes', () => {
+  it('reads "Four groups – the A, the B and C – have sent an open letter"', () => {
+    const [letter] = letterOf('Four advocacy organisations – the Harbour Rights Project, the Open Streets Network (OSN) and Fair Code Watch – have sent an open letter to Orbex Inc. on 2 June.');
+    expect(letter).toMatchObject({ senders: ['Harbour Rights Project', 'Open Streets Network', 'Fair Code Watch'], senderCount: 4, recipient: 'Orbex Inc.' });
+  });
+});

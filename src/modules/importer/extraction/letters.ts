@@ -70,7 +70,9 @@ function listEndingBefore(position: number, sentenceStart: number, orgs: EntityM
   const last = before[before.length - 1];
   if (!last) return [];
   const gapToCue = text.slice(last.end, position);
-  if (gapToCue.length > 120 || /\s[-—–]\s|\)\s*[-—–]/.test(gapToCue)) return [];
+  // "Four groups – A, B and C – have sent": a dash that closes the list right before the verb does not cut it off.
+  const closingDash = /^\s*[-—–]\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.test(gapToCue);
+  if (gapToCue.length > 120 || (/\s[-—–]\s|\)\s*[-—–]/.test(gapToCue) && !closingDash)) return [];
   const list = [last];
   for (let i = before.length - 2; i >= 0; i--) {
     const candidate = before[i]!;
