@@ -315,3 +315,10 @@ describe('a list of writers between dashes', () => {
     expect(letter).toMatchObject({ senders: ['Harbour Rights Project', 'Open Streets Network', 'Fair Code Watch'], senderCount: 4, recipient: 'Orbex Inc.' });
   });
 });
+
+describe('letters to companies a count introduces', () => {
+  it('writes to each company named after "N companies, including"', () => {
+    const letters = letterOf('A group of 76 investors led by the Green Ledger Trust said they had written to 26 technology companies, including Orbex Inc., Lumio Inc. and Kestrel Corp., urging due diligence.');
+    expect(letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Inc.', 'Kestrel Corp.']);
+  });
+});

@@ -317,6 +317,9 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const byVerb = /\b(?:invite[sd]|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
+    // "written to 26 technology companies, including A, B and C": the companies it names.
+    const including = /\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,6}?(?:companies|firms|platforms|operators|providers),?\s+(?:including|among them|such as)\s+$/i
+      .test(text.slice(Math.max(sentence.start, mention.start - 140), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
     const alsoTo = into.length > 0 && /\band\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?)\b/.test(text.slice(sentence.start, mention.start));
     // "wrote to Meta chief executive Mark Zuckerberg and Sama chief executive Wendy Gonzalez": the next company and its head.
@@ -329,7 +332,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
       if (byVerb || sentWithTime || /\b(?:wrote|written|writing|letters?|sent)\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(before)) other = true;
       continue;
     }
-    if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead) continue;
+    if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead && !including) continue;
     // "wrote separately to Cook and Pichai": each person's company.
     const list = addressable.has(mention.kind) ? listFrom(mention, mentions.filter((m) => addressable.has(m.kind)), text)
       : listFrom(mention, mentions.filter((m) => m.kind === 'person' && m.affiliation !== null), text);
