@@ -30,5 +30,11 @@ describe('quote attribution', () => {
     const quotes = quotesOf('Jessica Gonzalo of Free Press said Orbex Inc. treated the meeting "like a PR exercise". Jonathan Green said there had been no changes.');
     expect(quotes).toContain('Jessica Gonzalo: like a PR exercise');
   });
+
+  it('gives a quote to the person after it, past a title or an apposition', () => {
+    expect(quotesOf('"There is no emergency that makes this acceptable," UHRP executive director Omer Kanat said at the time.')).toContain('Omer Kanat: There is no emergency that makes this acceptable');
+    expect(quotesOf('"Locking encryption behind a paywall hurts people," Ashley Boyd, Mozilla\'s vice-president of advocacy, said.')).toContain('Ashley Boyd: Locking encryption behind a paywall hurts people');
+    expect(quotesOf('"Orbex cannot leave people waiting," said OpenMedia campaigner Matt Hatfield.')).toContain('Matt Hatfield: Orbex cannot leave people waiting');
+  });
 });
 

@@ -75,6 +75,9 @@ function speakerFor(
   if (inverted) {
     const at = segment.end + 1 + inverted[0].length;
     // "said the company", "said Dr. Rahman", "said our director, Ana Ruiz".
+    // "said OpenMedia campaigner Matt Hatfield": the person after an organisation and a title.
+    const titled = mentions.find((m) => m.kind === 'person' && m.start > at && m.start - at <= 60 && /^(?:[\p{L}'’.&-]+\s+){1,5}$/u.test(text.slice(at, m.start)));
+    if (titled) return titled.name;
     const who = mentions.find((m) => m.start === at || (m.start > at && m.start - at <= 45 && /^(?:(?:the|an?|Dr\.?|Prof\.?)\s+|(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s+)$/.test(text.slice(at, m.start))));
     if (who) return who.name;
   }
@@ -89,6 +92,9 @@ function speakerFor(
   const closed = /[.!?]$/.test(text.slice(segment.start, segment.end)) || after.startsWith('.');
   if (who && /^\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(who.end, who.end + 12))
     && (!closed || /^\s+(?:said|says|added|wrote|told|explained)\s*[.,]/.test(text.slice(who.end, who.end + 14)))) return who.name;
+  // "…," Ashley Boyd, Mozilla's vice-president, said / "…," UHRP executive director Omer Kanat said.
+  const person = mentions.find((m) => m.kind === 'person' && m.start > segment.end && m.start - segment.end <= 60 && !/[.!?"“”]/.test(text.slice(segment.end + 1, m.start).replace(/^[,.!?]/, '')));
+  if (person && !closed && /^(?:,[^".!?]{1,90},)?\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(person.end, person.end + 100))) return person.name;
   // "…," a spokesperson for Privacy International said.
   const spokes = /^[,.!?]?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?:the\s+)?$/.exec(after.slice(0, 80).replace(/(?<=\s(?:for|of|at)\s+(?:the\s+)?)\S.*$/s, ''));
   if (spokes) {
