@@ -94,6 +94,7 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     const before = text.slice(sentence.start, date.start);
     if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
+    if (/\b(?:did|does|has|have|had)\s+not\b|n't\b/i.test(before)) continue; // "did not reply by Friday": a silence, not a deadline
     // "Asked about the letter, a spokesperson said the company would reply by 30 April": the nearest verb decides.
     const lastPromise = lastIndexOf(before, /\b(?:would|will|intends? to|plans? to|promised)\b/gi);
     const lastRequest = lastIndexOf(before, /\b(?:asks?|asked|asking|gave|given|expected|request)\b/gi);

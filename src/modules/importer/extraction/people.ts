@@ -26,6 +26,8 @@ const titleStopWords = new Set(['to', 'by', 'from', 'with', 'at', 'for', 'the', 
 function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
+  // "NSO Group" is no person: an acronym or "Group" in a name marks an organisation.
+  if (/^[A-Z]{2,}$/.test(words[0]!) || words[words.length - 1] === 'Group') return false;
   return words.every((word, i) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
     && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
 }
@@ -42,7 +44,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     const raw = text.slice(match.offset.start, match.offset.start + match.offset.length);
     // "Dr. Yusuf Rahman" is Yusuf Rahman: an honorific is not part of the name.
     const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
-      .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Minister|(?:Attorney\s+)?General|Governor|Mayor)\s+/, '').trim();
+      .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff)\s+/, '').trim();
     if (isPlausibleName(name)) names.add(name);
   }
   // compromise misses unfamiliar names in the commonest attribution of all.

@@ -228,5 +228,12 @@ describe('more phrasings of real coverage', () => {
     expect(names).not.toContain('Amazon.com');
     expect(result.events.filter((e) => e.type === 'letter_sent').map((e) => e.target)).toEqual(expect.arrayContaining(['Apple', 'Google']));
   });
+
+  it('takes no person for "NSO Group", drops a chief\'s rank from his name, and reads "did not reply by Friday" as no deadline', () => {
+    const result = extract('The Open Rights Forum wrote to NSO Group on Monday. Police Chief Jim Johnson said the department acted. NSO Group did not reply to the letter by Friday.');
+    expect(result.people.map((p) => p.name)).toEqual(['Jim Johnson']);
+    expect(result.organizations.map((o) => o.name)).toContain('NSO Group');
+    expect(result.events.some((e) => e.type === 'response_deadline')).toBe(false);
+  });
 });
 
