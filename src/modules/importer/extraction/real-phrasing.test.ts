@@ -235,5 +235,11 @@ describe('more phrasings of real coverage', () => {
     expect(result.organizations.map((o) => o.name)).toContain('NSO Group');
     expect(result.events.some((e) => e.type === 'response_deadline')).toBe(false);
   });
+
+  it('reads "went unanswered", "Neither company responded" and "had asked X to respond to the allegations"', () => {
+    const events = eventsOf('On 4 July the Resource Centre had asked Orbex Inc. to respond to the allegations. The letter went unanswered. The Open Rights Forum wrote to Lumio Inc. and Kestrel Corp. on 2 June. Neither company responded.');
+    expect(events).toEqual(expect.arrayContaining(['letter_sent 2026-07-04 Resource Centre > Orbex Inc.', 'no_response null Lumio Inc. > Open Rights Forum', 'no_response null Kestrel Corp. > Open Rights Forum']));
+    expect(events.filter((e) => e.startsWith('no_response'))).toHaveLength(3);
+  });
 });
 
