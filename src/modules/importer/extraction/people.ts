@@ -36,6 +36,8 @@ const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff
 
 const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
 
+const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),/gu;
+
 /** Full names of people, before organisations are known (organisations must not swallow them). */
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
   const names = new Set<string>();
@@ -57,6 +59,10 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   }
   // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board".
   for (const match of text.matchAll(apposedName)) {
+    if (titleWord.test(match[2]!.toLowerCase()) && isPlausibleName(match[1]!, true)) names.add(match[1]!);
+  }
+  // "Lama Fakih, our Middle East and North Africa director,", "Chaim Gelfand, NSO Group's vice president for compliance,".
+  for (const match of text.matchAll(apposedTitle)) {
     if (titleWord.test(match[2]!.toLowerCase()) && isPlausibleName(match[1]!, true)) names.add(match[1]!);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);

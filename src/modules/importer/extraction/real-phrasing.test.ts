@@ -241,5 +241,10 @@ describe('more phrasings of real coverage', () => {
     expect(events).toEqual(expect.arrayContaining(['letter_sent 2026-07-04 Resource Centre > Orbex Inc.', 'no_response null Lumio Inc. > Open Rights Forum', 'no_response null Kestrel Corp. > Open Rights Forum']));
     expect(events.filter((e) => e.startsWith('no_response'))).toHaveLength(3);
   });
+
+  it('finds a person named before an apposition that holds a title, even a capitalised one', () => {
+    const people = extract('The phone of Lama Fakih, our Middle East and North Africa director, was infected. On June 27, Chaim Gelfand, Orbex Group\'s vice president for compliance, wrote to us.').people.map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(['Lama Fakih', 'Chaim Gelfand']));
+  });
 });
 
