@@ -36,5 +36,10 @@ describe('quote attribution', () => {
     expect(quotesOf('"Locking encryption behind a paywall hurts people," Ashley Boyd, Mozilla\'s vice-president of advocacy, said.')).toContain('Ashley Boyd: Locking encryption behind a paywall hurts people');
     expect(quotesOf('"Orbex cannot leave people waiting," said OpenMedia campaigner Matt Hatfield.')).toContain('Matt Hatfield: Orbex cannot leave people waiting');
   });
+
+  it('takes two words said just before them, unless they name something', () => {
+    expect(quotesOf('In its response, Orbex Inc. said it "fundamentally disagreed" with the report.')).toContain('Orbex Inc.: fundamentally disagreed');
+    expect(quotesOf('Orbex Inc. called the findings "false, misleading, and wrong," and threatened to sue.')).toContain('Orbex Inc.: false, misleading, and wrong');
+  });
 });
 

@@ -19,7 +19,7 @@ interface Segment {
   block: boolean;
 }
 
-const speechVerb = /\b(said|says|stated|states|told|wrote|writes|added|announced|saying|insisted|argued|warned|explained|according to)\b/g;
+const speechVerb = /\b(said|says|stated|states|told|wrote|writes|added|announced|saying|insisted|argued|warned|explained|called|described|according to)\b/g;
 const documentSubject = /^(?:the|a|an|this|that|its|their)\s+(?:\w+\s+){0,2}(?:letter|report|statement|petition|complaint|filing|document|investigation|resolution)\b/i;
 
 function findSegments(text: string, paragraphs: TextRange[]): Segment[] {
@@ -140,7 +140,11 @@ export function findQuotes(
   for (const segment of findSegments(text, paragraphs)) {
     const raw = text.slice(segment.start, segment.end);
     // Two words make a quote only where they close the sentence ("saying it was 'commercially confidential.'"): shorter runs are scare quotes.
-    if (wordCount(raw) < 2 || (wordCount(raw) === 2 && !closesSentence(raw, text.slice(segment.end, segment.end + 5)))) continue;
+    // …or where a speech verb stands just before them ("Meta said it 'fundamentally disagreed'", "called the findings 'false, misleading'").
+    const spokenJustBefore = /\b(?:said|says|called|described|wrote|told)\b[^.;"“”]{0,30}$/.test(text.slice(Math.max(0, segment.start - 40), segment.start - 1));
+    // A quote that goes on into a noun ("its 'ethical AI' tools") names something rather than quoting it.
+    const modifies = /^["”]\s+(?!(?:with|to|and|in|that|on|for|as|from|by|of|at|but|or|because|after|before)\b)[a-z]/.test(text.slice(segment.end, segment.end + 14));
+    if (wordCount(raw) < 2 || (wordCount(raw) === 2 && !closesSentence(raw, text.slice(segment.end, segment.end + 5)) && (!spokenJustBefore || modifies))) continue;
     const paragraphEnd = paragraphs.find((p) => p.start <= segment.start && segment.start <= p.end)?.end ?? segment.end;
     const speaker = speakerFor(segment, text, sentences, mentions, recentCompany);
     const previous = quotes[quotes.length - 1];
