@@ -177,6 +177,8 @@ function splitOnAnd(tokens: Token[], text: string): Token[][] {
     || wellKnownOrganizations[rightText] !== undefined;
   // "Lumen Cloud Services and Northstar Data Inc.": a legal form closes one company's name, not two.
   const twoCompanies = left.length >= 2 && right.length >= 2 && legalForm.test(right[right.length - 1]!.text);
+  // "… Policy for East and Southern Africa": a place on the right ends the same name.
+  if (places.has(right.map((t) => t.text).join(' ')) && left.some((t) => t.text === 'for' || t.text === 'of' || t.text === 'in')) return [tokens];
   // "Sandvine and Francisco Partners": the left part is a name of its own when the text uses it alone.
   const leftAlone = new RegExp(`(?<![\\p{L}])${escapeRegExp(leftText)}(?!\\s+and\\b)(?![\\p{L}])`, 'u')
     .test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));

@@ -104,7 +104,8 @@ function acronymAfter(candidate: NameCandidate, text: string): { acronym: string
   const match = /^((?:\s+[a-z-]+){0,2})\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(candidate.end, candidate.end + 60));
   if (!match) return null;
   const acronym = match[2]!;
-  const initials = candidate.tokens.filter((t) => /^[A-Z+]/.test(t)).map((t) => t[0]).join('');
+  // "Council on American-Islamic Relations (CAIR)": each part of a hyphenated word gives an initial.
+  const initials = candidate.tokens.flatMap((t) => t.split('-')).filter((t) => /^[A-Z+]/.test(t)).map((t) => t[0]).join('');
   // The acronym must spell the initials of the name or of its tail ("US Immigration … (ICE)").
   for (let from = 0; from < initials.length; from++) {
     if (initials.slice(from).toUpperCase() === acronym.toUpperCase()) return { acronym, descriptor: match[1]!.trim() };

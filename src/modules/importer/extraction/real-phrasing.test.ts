@@ -125,10 +125,10 @@ describe('people in real coverage', () => {
 });
 
 describe('events in real coverage', () => {
-  it('reads an outlet\'s report after a date, a company\'s announcement, its roll-outs, sit-ins and legal action', () => {
-    const events = eventsOf('On 28 May, Bloomberg reported that the equipment was used. In April, TIME magazine reported that Orbex Inc. had done the same. On June 5, Orbex Inc. announced two new features. Orbex Inc. introduced its Real-Time ID Check in April. Workers staged sit-ins on Monday evening. The union said on Tuesday it had launched legal action against Orbex Inc.');
+  it('reads an outlet\'s report after a date, a change a company announced, its roll-outs, sit-ins and legal action', () => {
+    const events = eventsOf('On 28 May, Bloomberg reported that the equipment was used. In April, TIME magazine reported that Orbex Inc. had done the same. On June 5, Orbex Inc. announced the change. Orbex Inc. introduced its Real-Time ID Check in April. Workers staged sit-ins on Monday evening. The union said on Tuesday it had launched legal action against Orbex Inc.');
     expect(events).toEqual(expect.arrayContaining([
-      'investigation_published 2026-05-28 Bloomberg > -', 'company_statement 2026-06-05 Orbex Inc. > -', 'company_action 2026-04 Orbex Inc. > -', 'protest_or_campaign 2026-06-08 - > -',
+      'investigation_published 2026-05-28 Bloomberg > -', 'company_action 2026-06-05 Orbex Inc. > -', 'company_action 2026-04 Orbex Inc. > -', 'protest_or_campaign 2026-06-08 - > -',
     ]));
     expect(events.filter((e) => e.startsWith('investigation_published'))).toHaveLength(2);
     expect(events.some((e) => e.startsWith('other 2026-06-09'))).toBe(true);
@@ -245,6 +245,11 @@ describe('more phrasings of real coverage', () => {
   it('finds a person named before an apposition that holds a title, even a capitalised one', () => {
     const people = extract('The phone of Lama Fakih, our Middle East and North Africa director, was infected. On June 27, Chaim Gelfand, Orbex Group\'s vice president for compliance, wrote to us.').people.map((p) => p.name);
     expect(people).toEqual(expect.arrayContaining(['Lama Fakih', 'Chaim Gelfand']));
+  });
+
+  it('reads "Council on American-Islamic Relations (CAIR)" and "Policy for East and Southern Africa" whole', () => {
+    const names = orgNames('"Leave now," said Ibrahim Hooper of the Council on American-Islamic Relations (CAIR). The Collaboration on International ICT Policy for East and Southern Africa agreed.');
+    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^Council on American-Islamic Relations:/), expect.stringMatching(/^Collaboration on International ICT Policy for East and Southern Africa:/)]));
   });
 });
 
