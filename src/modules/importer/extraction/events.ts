@@ -47,6 +47,10 @@ function findCues(sentence: TextRange, previous: TextRange | null = null, next: 
   if (pronoun && previous && /\bletters?\b/i.test(previous.text)) {
     cues.push({ type: 'letter_published', start: sentence.start, end: sentence.start + pronoun[0].length });
   }
+  // "22 groups on Tuesday asked PayPal to …" followed by "The letter, coordinated by …": the lede tells the sending.
+  const lede = next && /^The\s+(?:open\s+|joint\s+)?letter\b/.test(next.text) && !/\bletters?\b/i.test(sentence.text)
+    ? /\b(?:asked|urged|called on|pressed|demanded)\b(?<=\b(?:groups|organi[sz]ations|coalition|investors|signatories)\b[^.]{0,80})/.exec(sentence.text) : null;
+  if (lede) cues.push({ type: 'letter_sent', start: sentence.start + lede.index, end: sentence.start + lede.index + lede[0].length });
   const sentPronoun = letterPronounSent.exec(sentence.text);
   if (sentPronoun && previous && /\bletters?\b/i.test(previous.text)) {
     cues.push({ type: 'letter_sent', start: sentence.start, end: sentence.start + sentPronoun[0].length });

@@ -322,3 +322,10 @@ describe('letters to companies a count introduces', () => {
     expect(letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Inc.', 'Kestrel Corp.']);
   });
 });
+
+describe('a lede and "The letter, …"', () => {
+  it('dates the sending by the lede and takes its count of groups', () => {
+    const text = 'A coalition of 22 digital rights organisations on Tuesday asked Orbex Inc. to overhaul how it freezes accounts.\n\nThe letter, coordinated by the Open Rights Forum and signed by groups including Fair Code Watch, is addressed to the company\'s chief executive.';
+    expect(letterOf(text)[0]).toMatchObject({ senders: ['Open Rights Forum', 'Fair Code Watch'], senderCount: 22, recipient: 'Orbex Inc.', sent: '2026-06-09' });
+  });
+});

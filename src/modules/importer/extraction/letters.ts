@@ -262,11 +262,15 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       if (value !== null && value < 100) questionCount = Math.max(questionCount ?? 0, value);
     }
   }
-  // "A coalition of nine groups accused X … The coalition wrote to X": the count given where the writers were introduced.
+  // "A coalition of nine groups accused X … The coalition wrote to X": the count given where the writers were introduced,
+  // or in the sentence just before the letter is first named ("22 groups asked PayPal … The letter, coordinated by …").
   const referredBack = sentences.find((s) => letterWords.test(s.text) && collectiveWriters.test(s.text));
   if (senderCount === null && referredBack) {
     for (const sentence of context.filter((s) => s.start < referredBack.start)) if ((senderCount ??= statedCount(sentence, text, orgs)) !== null) break;
   }
+  const firstNamed = sentences.find((s) => letterNoun.test(s.text));
+  const lead = firstNamed ? context.filter((s) => s.end <= firstNamed.start).pop() : undefined;
+  if (senderCount === null && lead) senderCount = statedCount(lead, text, orgs);
   // Companies that answered the letter, or did not, were written to.
   for (const sentence of sentences) {
     const cue = /\b(?:replied|responded|answered|(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not\s+(?:yet\s+)?(?:respond|reply|answer|responded|replied|answered)|never (?:responded|replied|answered))\b/.exec(sentence.text);
