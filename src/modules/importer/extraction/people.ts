@@ -39,31 +39,28 @@ const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L
 const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),/gu;
 
 /** Full names of people, before organisations are known (organisations must not swallow them). */
+/** "Dr. Yusuf Rahman", "Senator Jeff Merkley", "Yusuf Rahman's": the name without honorific, rank or possessive. */
+function bareName(raw: string): string {
+  return raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
+    .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Sen\.|Representative|Rep\.|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff)\s+/, '').trim();
+}
+
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
   const names = new Set<string>();
+  const add = (raw: string, firstMayBePlace: boolean) => {
+    const name = bareName(raw);
+    if (isPlausibleName(name, firstMayBePlace)) names.add(name);
+  };
   const matches = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
-  for (const match of matches) {
-    const raw = text.slice(match.offset.start, match.offset.start + match.offset.length);
-    // "Dr. Yusuf Rahman" is Yusuf Rahman: an honorific is not part of the name.
-    const name = raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
-      .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff)\s+/, '').trim();
-    if (isPlausibleName(name)) names.add(name);
-  }
+  for (const match of matches) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
   // compromise misses unfamiliar names in the commonest attribution of all.
-  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) {
-    if (isPlausibleName(match[1]!, true)) names.add(match[1]!);
-  }
+  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
-  for (const match of text.matchAll(titledName)) {
-    if (isPlausibleName(match[1]!, true)) names.add(match[1]!);
-  }
-  // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board".
-  for (const match of text.matchAll(apposedName)) {
-    if (titleWord.test(match[2]!.toLowerCase()) && isPlausibleName(match[1]!, true)) names.add(match[1]!);
-  }
+  for (const match of text.matchAll(titledName)) add(match[1]!, true);
+  // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board",
   // "Lama Fakih, our Middle East and North Africa director,", "Chaim Gelfand, NSO Group's vice president for compliance,".
-  for (const match of text.matchAll(apposedTitle)) {
-    if (titleWord.test(match[2]!.toLowerCase()) && isPlausibleName(match[1]!, true)) names.add(match[1]!);
+  for (const match of [...text.matchAll(apposedName), ...text.matchAll(apposedTitle)]) {
+    if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   return names;

@@ -251,5 +251,11 @@ describe('more phrasings of real coverage', () => {
     const names = orgNames('"Leave now," said Ibrahim Hooper of the Council on American-Islamic Relations (CAIR). The Collaboration on International ICT Policy for East and Southern Africa agreed.');
     expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^Council on American-Islamic Relations:/), expect.stringMatching(/^Collaboration on International ICT Policy for East and Southern Africa:/)]));
   });
+
+  it('strips a lawmaker\'s rank from a name found by any rule', () => {
+    const people = extract('The letter was signed by Senator Jeff Merkley, co-chair of the commission, and Representative Jim McGovern, its other co-chair.').people.map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(['Jeff Merkley', 'Jim McGovern']));
+    expect(people.join()).not.toMatch(/Senator|Representative/);
+  });
 });
 
