@@ -257,5 +257,9 @@ describe('more phrasings of real coverage', () => {
     expect(people).toEqual(expect.arrayContaining(['Jeff Merkley', 'Jim McGovern']));
     expect(people.join()).not.toMatch(/Senator|Representative/);
   });
+
+  it('reads a board\'s recommendation to shareholders as the company\'s statement', () => {
+    expect(eventsOf('Orbex Inc. said the board has recommended that shareholders reject the proposal.').some((e) => e.startsWith('company_statement null Orbex Inc.'))).toBe(true);
+  });
 });
 
