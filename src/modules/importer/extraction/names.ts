@@ -213,7 +213,9 @@ function splitOnLocative(tokens: Token[], text: string, places: Set<string>): To
   if (right.length === 0) return [left];
   // "High Court in Mbabane": an institution, then the one-word place it sits in.
   const institutionIn = right.length === 1 && tokens[index]!.text === 'in' && /^(?:Court|Tribunal|Parliament|Police|Ministry|Commission|Council|Assembly)$/.test(left[left.length - 1]!.text);
-  if (places.has(rightName) || institutionIn || standsAlone.test(restOfText)) return [left, ...splitOnLocative(right, text, places)];
+  // "Congressional-Executive Commission on China": a body "on" a country keeps it in its name.
+  const bodyOn = tokens[index]!.text === 'on' && /^(?:Commission|Committee|Council|Caucus|Network|Forum|Coalition)$/.test(left[left.length - 1]!.text);
+  if (!bodyOn && (places.has(rightName) || institutionIn || standsAlone.test(restOfText))) return [left, ...splitOnLocative(right, text, places)];
   return [tokens];
 }
 

@@ -261,5 +261,9 @@ describe('more phrasings of real coverage', () => {
   it('reads a board\'s recommendation to shareholders as the company\'s statement', () => {
     expect(eventsOf('Orbex Inc. said the board has recommended that shareholders reject the proposal.').some((e) => e.startsWith('company_statement null Orbex Inc.'))).toBe(true);
   });
+
+  it('keeps a body "on" a country whole', () => {
+    expect(orgNames('The Congressional-Executive Commission on China wrote to Orbex Inc. on 2 June.')).toContain('Congressional-Executive Commission on China:government');
+  });
 });
 
