@@ -265,5 +265,9 @@ describe('more phrasings of real coverage', () => {
   it('keeps a body "on" a country whole', () => {
     expect(orgNames('The Congressional-Executive Commission on China wrote to Orbex Inc. on 2 June.')).toContain('Congressional-Executive Commission on China:government');
   });
+
+  it('takes the object of a regulator\'s order for an organisation', () => {
+    expect(orgNames('In May the data commissioner ordered Tools for Humanity to stop collecting iris scans.').map((n) => n.split(':')[0])).toContain('Tools for Humanity');
+  });
 });
 
