@@ -168,7 +168,8 @@ interface Context {
 }
 
 function companyNear(cue: Cue, sentence: TextRange, context: Context): string | null {
-  const companies = context.mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= sentence.end);
+  // A letter's addressee answers for itself whatever its kind ("As of 15 July, AE Industrial Partners had not responded").
+  const companies = context.mentions.filter((m) => (m.kind === 'company' || context.parties.recipients.includes(m.name)) && m.start >= sentence.start && m.end <= sentence.end);
   const before = companies.filter((m) => m.end <= cue.start);
   if (before.length > 0) return before[before.length - 1]!.name;
   const people = context.mentions.filter((m) => m.kind === 'person' && m.start >= sentence.start && m.end <= cue.start && m.affiliation);
@@ -307,9 +308,8 @@ export function findEvents(
     const deadline = findDeadline(sentence, context.text, sentenceDates);
     const deadlineDate = deadline?.date ?? null;
     const otherDates = sentenceDates.filter((d) => d !== deadlineDate);
-    // "the groups said on Wednesday that Amazon had missed a deadline": the day of the saying does not date a silence.
+    // "the groups said on Wednesday that Amazon had missed a deadline": the day of the saying dates the silence.
     const sayingDates = otherDates.filter((d) => /\b(?:said|says|told|announced|confirmed)\s+(?:on\s+)?$/i.test(d.precededBy ?? ''));
-    const saidOn = new Set(sayingDates.map((d) => d.value));
     // "X said on Wednesday it had written to Y on 15 May": the dates of the events go first; the day of
     // the saying dates only what the sentence leaves otherwise undated.
     const dated = assignDates(cues, otherDates.filter((d) => !sayingDates.includes(d)));
@@ -335,7 +335,7 @@ export function findEvents(
     for (const cue of cues) {
       // "The letter … is available on our website": public as of the article's own date.
       const availableNow = (cue.type === 'letter_published' && /\b(?:available|attached)\b/i.test(context.text.slice(cue.start, cue.end))) || isSelfReference(cue, context) ? context.published : null;
-      const assigned = cue.type === 'no_response' && saidOn.has(dated.get(cue) ?? '') ? undefined : dated.get(cue);
+      const assigned = dated.get(cue);
       const fromHeading = headingDate !== null && !['response_expected', 'response_deadline', 'no_response'].includes(cue.type) ? headingDate : null;
       pushEvents(events, cue, assigned ?? (sameDay ? dayBefore(cue) : availableNow ?? fromHeading ?? periodBefore), sentence, context);
     }

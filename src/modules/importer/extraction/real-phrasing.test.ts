@@ -91,10 +91,10 @@ describe('letters in real coverage', () => {
     expect(second).toMatchObject({ senders: ['Fair Futures Now'], senderCount: 28, sent: '2026-06-10', published: '2026-06-10' });
   });
 
-  it('reads "wrote in late September to" with "the San Francisco-based group" as writer, and each silent company', () => {
+  it('reads "wrote in late September to" with "the San Francisco-based group" as writer, and each silent company, as of the day the group said so', () => {
     const text = 'The Open Rights Forum said on Monday that Orbex Inc. and Lumio Inc. had failed to answer letters about the deal.\n\nThe San Francisco-based group said it wrote in late April to Orbex\'s head of policy and to Lumio\'s head of human rights. The group said it would share any reply it receives.';
     const events = eventsOf(text);
-    expect(events).toEqual(expect.arrayContaining(['no_response null Orbex Inc. > Open Rights Forum', 'no_response null Lumio Inc. > Open Rights Forum', 'letter_sent 2026-04 Open Rights Forum > Orbex Inc.']));
+    expect(events).toEqual(expect.arrayContaining(['no_response 2026-06-08 Orbex Inc. > Open Rights Forum', 'no_response 2026-06-08 Lumio Inc. > Open Rights Forum', 'letter_sent 2026-04 Open Rights Forum > Orbex Inc.']));
     expect(events.some((e) => e.startsWith('response_expected'))).toBe(false);
   });
 
@@ -268,6 +268,11 @@ describe('more phrasings of real coverage', () => {
 
   it('takes the object of a regulator\'s order for an organisation', () => {
     expect(orgNames('In May the data commissioner ordered Tools for Humanity to stop collecting iris scans.').map((n) => n.split(':')[0])).toContain('Tools for Humanity');
+  });
+
+  it('reads the silence of an addressee that is not a company: an owner or investor written to', () => {
+    const events = eventsOf('Privacy Watch wrote to Harbor Capital Partners, the private equity firm that owns Lumio, on 2 June. As of 15 July, Harbor Capital Partners had not responded to the letter.', '2026-07-20');
+    expect(events).toEqual(['letter_sent 2026-06-02 Privacy Watch > Harbor Capital Partners', 'no_response 2026-07-15 Harbor Capital Partners > Privacy Watch']);
   });
 });
 
