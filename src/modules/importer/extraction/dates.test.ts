@@ -12,6 +12,13 @@ describe('findDateMentions', () => {
     expect(resolve('They protested on Saturday.', '2026-09-11')).toEqual(['2026-09-05']);
   });
 
+  it('reads the body of a release updated later as of its dateline', () => {
+    const text = 'UPDATE, 12 August 2022: two companies replied on Monday.\n\nWASHINGTON, 20 July 2022 — Today the groups wrote to four brokers, as they had said on Monday they would.';
+    expect(resolve(text, '2022-08-12')).toEqual(['2022-08-12', '2022-08-08', '2022-07-20', '2022-07-20', '2022-07-18']);
+    // A dateline on the day of publication changes nothing; a later one is not a dateline of the past.
+    expect(resolve('LONDON, June 17 (Wire) - The group wrote on Monday.', '2026-06-17')).toEqual(['2026-06-17', '2026-06-15']);
+  });
+
   it('reads a month without a year as the latest such month not after publication', () => {
     expect(resolve('The letter was sent in September.', '2025-10-11')).toEqual(['2025-09']);
     expect(resolve('They met in December.', '2025-10-11')).toEqual(['2024-12']);

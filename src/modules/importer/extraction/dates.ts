@@ -38,8 +38,25 @@ function lastDayOfMonth(year: number, monthIndex: number): Date {
   return new Date(Date.UTC(year, monthIndex + 1, 0, 12));
 }
 
-/** Every date expression in `text`, resolved to a partial date. */
+/**
+ * Every date expression in `text`, resolved to a partial date. A release updated after it went out
+ * ("UPDATE, 12 August: …" above "WASHINGTON, 20 July 2022 — Today …") tells its body as of its
+ * dateline: relative dates after an earlier dateline resolve against the dateline's day.
+ */
 export function findDateMentions(text: string, published: string): DateMention[] {
+  const mentions = mentionsAgainst(text, published);
+  const dateline = mentions.find((m) => isDateline(text, m));
+  if (!dateline || !/^\d{4}-\d{2}-\d{2}$/.test(dateline.value) || dateline.value >= published) return mentions;
+  return [...mentions.filter((m) => m.start <= dateline.start), ...mentionsAgainst(text, dateline.value).filter((m) => m.start > dateline.start)];
+}
+
+/** "WASHINGTON, 20 July 2022 —", "LONDON, June 17 (Wire) -": a place, the date, then a dash or the wire's name. */
+export function isDateline(text: string, date: { start: number; end: number }): boolean {
+  const lineStart = text.lastIndexOf('\n', date.start - 1) + 1;
+  return /^[\p{Lu}][\p{L} .,'’/-]{1,40},\s*$/u.test(text.slice(lineStart, date.start)) && /^,?\s*(?:\d{4}\s*)?[—–(-]/.test(text.slice(date.end, date.end + 8));
+}
+
+function mentionsAgainst(text: string, published: string): DateMention[] {
   const reference = parsePublished(published);
   const mentions: DateMention[] = [...findEndOfPeriod(text, reference)];
   const results = chrono.parse(text, { instant: reference, timezone: 0 });

@@ -5,7 +5,7 @@
  * for `no_response` and `response_received` the actor is the company; a date is given only when
  * the text dates that event (each date in a sentence goes to the nearest cue).
  */
-import { addDays, addMonths, type DateMention } from './dates.ts';
+import { addDays, addMonths, isDateline, type DateMention } from './dates.ts';
 import type { EntityMention } from './mentions.ts';
 import type { LetterParties } from './letters.ts';
 import { countWordPattern, parseCount, type TextRange } from './text.ts';
@@ -112,10 +112,6 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     return { date: null, within: { days: unit.days * count, months: unit.months * count }, at: sentence.start + within.index };
   }
   return null;
-}
-
-function isDateline(date: DateMention, sentence: TextRange, text: string): boolean {
-  return /^[\p{Lu}][\p{L} .,'’-]{1,40},\s*$/u.test(text.slice(sentence.start, date.start)) && /^,?\s*(?:\d{4}\s*)?[—–(-]/.test(text.slice(date.end, date.end + 8));
 }
 
 function lastIndexOf(text: string, pattern: RegExp): number {
@@ -299,7 +295,7 @@ export function findEvents(
   let headingDate: PartialDate | null = null;
   for (const [index, sentence] of sentences.entries()) {
     // The dateline's date ("LONDON, June 17 (Wire) -") is the report's, never an event's.
-    const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && !isDateline(d, sentence, context.text));
+    const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && !isDateline(context.text, d));
     if (previous && context.text.slice(previous.end, sentence.start).includes('\n')) headingDate = null;
     const heading = sentenceDates.length === 1 && sentence.text.replace(/[.:]$/, '').trim() === sentenceDates[0]!.text;
     if (heading) { headingDate = sentenceDates[0]!.value; previous = sentence; continue; }
@@ -326,7 +322,7 @@ export function findEvents(
     const sameDay = /\b(?:on\s+)?the\s+same\s+day\b/i.test(sentence.text);
     // "In letters sent that month": the month of the date told just before.
     const thatPeriod = /\b(?:that|the same)\s+(month|year)\b/i.exec(sentence.text)?.[1]?.toLowerCase();
-    const toldBefore = [...dates].reverse().find((d) => d.end <= sentence.start && !isDateline(d, sentence, context.text))?.value ?? null;
+    const toldBefore = [...dates].reverse().find((d) => d.end <= sentence.start && !isDateline(context.text, d))?.value ?? null;
     const periodBefore = thatPeriod && toldBefore ? toldBefore.slice(0, thatPeriod === 'month' ? 7 : 4) : null;
     const dayBefore = (cue: Cue) => {
       const earlier = [...events].reverse().filter((e) => e.date !== null);
