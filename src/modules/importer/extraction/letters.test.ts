@@ -57,7 +57,7 @@ describe('letter senders', () => {
     expect(letter).toMatchObject({ senders: ['Open Records Network'], recipient: 'Safiri Mobility', questionCount: 6 });
   });
 
-  it('counts signatories written in words, and never a year as a count; "today" is the dateline'''s day', () => {
+  it('counts signatories written in words, and never a year as a count; "today" is the dateline\'s day', () => {
     const [letter] = letterOf('Nairobi, 9 June 2026 - Seventeen civil society organisations, including Haki Kwa Wote and the Digital Access Coalition, today sent an open letter to Fennec Telecom.');
     expect(letter).toMatchObject({ senders: ['Haki Kwa Wote', 'Digital Access Coalition'], senderCount: 17, recipient: 'Fennec Telecom', sent: '2026-06-09' });
   });
