@@ -274,5 +274,10 @@ describe('more phrasings of real coverage', () => {
     const events = eventsOf('Privacy Watch wrote to Harbor Capital Partners, the private equity firm that owns Lumio, on 2 June. As of 15 July, Harbor Capital Partners had not responded to the letter.', '2026-07-20');
     expect(events).toEqual(['letter_sent 2026-06-02 Privacy Watch > Harbor Capital Partners', 'no_response 2026-07-15 Harbor Capital Partners > Privacy Watch']);
   });
+
+  it('reads an invitation to explain or say, not only to respond, as a letter to each company invited', () => {
+    const events = eventsOf('On August 3 the Resource Centre invited Harbor Capital and Lumio Partners to say publicly how they weigh human rights.', '2026-08-20');
+    expect(events).toEqual(expect.arrayContaining(['letter_sent 2026-08-03 Resource Centre > Harbor Capital', 'letter_sent 2026-08-03 Resource Centre > Lumio Partners']));
+  });
 });
 
