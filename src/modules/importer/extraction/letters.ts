@@ -230,7 +230,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = /\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?to\s+respond\b)|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))/gu;
+    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -381,8 +381,9 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * questions", "signed by"). A mention either introduces a letter ("a letter", "wrote to") or refers
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
-/** "The Resource Centre invited X to respond": a written request to a company, which the record keeps as a letter. */
-const invitedToRespond = /\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?to\s+respond\b|\basked\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b/i;
+/** "The Resource Centre invited X to respond" (or to explain, to say): a written request to a company, which the record keeps as a letter. */
+export const toRespond = String.raw`to\s+(?:respond|reply|comment|answer|explain|say)\b`;
+const invitedToRespond = new RegExp(String.raw`\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?${toRespond}|\basked\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b`, 'i');
 const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
 const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
 
