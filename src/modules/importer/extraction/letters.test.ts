@@ -328,4 +328,9 @@ describe('a lede and "The letter, …"', () => {
     const text = 'A coalition of 22 digital rights organisations on Tuesday asked Orbex Inc. to overhaul how it freezes accounts.\n\nThe letter, coordinated by the Open Rights Forum and signed by groups including Fair Code Watch, is addressed to the company\'s chief executive.';
     expect(letterOf(text)[0]).toMatchObject({ senders: ['Open Rights Forum', 'Fair Code Watch'], senderCount: 22, recipient: 'Orbex Inc.', sent: '2026-06-09' });
   });
+
+  it('reads the companies a plural description lists: "four data brokers, among them A, B and C"', () => {
+    const letters = extract('Privacy Watch sent letters to four location data brokers, among them Orbex Inc., Kestrel Data Corp. and Lumio Ltd, asking how they share data.').letters;
+    expect(letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Kestrel Data Corp.', 'Lumio Ltd']);
+  });
 });

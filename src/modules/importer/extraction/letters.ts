@@ -306,7 +306,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     if (company && !into.includes(company.name)) into.push(company.name);
   }
   // "wrote to both companies", "letters to the three operators": the companies named before, most recent first.
-  const counted = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:chief executives?|CEOs?|boards?|heads?|leaders?|founders?)\\s+of\\s+)?(both|all|each of the|the (${countWordPattern}))\\s+(?:[\\w-]+\\s+){0,2}?(?:companies|firms|operators|platforms|providers|vendors)\\b`, 'i').exec(sentence.text);
+  const counted = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:chief executives?|CEOs?|boards?|heads?|leaders?|founders?)\\s+of\\s+)?(both|all|each of the|the (${countWordPattern}))\\s+(?:[\\w-]+\\s+){0,2}?${companyNouns}\\b`, 'i').exec(sentence.text);
   if (counted) {
     const at = sentence.start + counted.index;
     const wanted = counted[1]!.toLowerCase() === 'both' ? 2 : counted[2] ? (parseCount(counted[2]) ?? 0) : Infinity;
@@ -320,9 +320,9 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
     const byVerb = /\b(?:invite[sd]|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
-    const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers),\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
+    const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}${companyNouns},\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "written to 26 technology companies, including A, B and C": the companies it names.
-    const including = /\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,6}?(?:companies|firms|platforms|operators|providers),?\s+(?:including|among them|such as)\s+$/i
+    const including = new RegExp(String.raw`\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,6}?${companyNouns},?\s+(?:including|among them|such as)\s+$`, 'i')
       .test(text.slice(Math.max(sentence.start, mention.start - 140), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
     const alsoTo = into.length > 0 && /\band\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?)\b/.test(text.slice(sentence.start, mention.start));
@@ -381,6 +381,9 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  * questions", "signed by"). A mention either introduces a letter ("a letter", "wrote to") or refers
  * back to one ("the letter", "their letter", "it" in the next sentence).
  */
+/** "the three operators", "four data brokers": plural nouns that stand for companies named beside them. */
+const companyNouns = '(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers|retailers|carriers|developers|networks|banks)';
+
 /** "The Resource Centre invited X to respond" (or to explain, to say): a written request to a company, which the record keeps as a letter. */
 export const toRespond = String.raw`to\s+(?:respond|reply|comment|answer|explain|say)\b`;
 const invitedToRespond = new RegExp(String.raw`\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?${toRespond}|\basked\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b`, 'i');
