@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import { findDateMentions, parsePublished } from './dates.ts';
 import { findEvents } from './events.ts';
-import { buildGroupedLetters, findLetterGroups, findListedSignatories } from './letters.ts';
+import { buildGroupedLetters, covers, findLetterGroups, findListedSignatories } from './letters.ts';
 import { collectMentions } from './mentions.ts';
 import { findNameCandidates } from './names.ts';
 import { findOrganizations, kindFromName } from './organizations.ts';
@@ -89,7 +89,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
     if (parties.recipients.length === 0 && !parties.otherAddressee && fallback && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(fallback);
   }
   const parties = groups[0]!.parties;
-  const partiesAt = (at: number) => groups.find((g) => at >= g.range[0] && at < g.range[1])?.parties ?? parties;
+  const partiesAt = (at: number) => groups.find((g) => covers(g, at))?.parties ?? parties;
   const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, partiesAt, recentCompany });
   const letters = buildGroupedLetters(groups, events, mostMentionedCompany);
 

@@ -333,4 +333,13 @@ describe('a lede and "The letter, …"', () => {
     const letters = extract('Privacy Watch sent letters to four location data brokers, among them Orbex Inc., Kestrel Data Corp. and Lumio Ltd, asking how they share data.').letters;
     expect(letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Kestrel Data Corp.', 'Lumio Ltd']);
   });
+
+  it('keeps a page\'s own invitation apart from the letter it reports, whose text follows below it', () => {
+    const text = 'Open Records Centre\n\nFollowing the shutdown, Privacy Watch and eight other groups wrote to Orbex Inc. and Lumio Ltd on 2 May. On 4 May we invited Orbex Inc. and Lumio Ltd to respond.\n\n'
+      + 'The letter, addressed to the chief executives of Orbex Inc. and Lumio Ltd, asks them to restore access. Signatories include Privacy Watch and the Net Freedom Forum.';
+    expect(letterOf(text).map((l) => `${l.senders.join('+')} ${l.senderCount} > ${l.recipient} ${l.sent}`)).toEqual([
+      'Privacy Watch+Net Freedom Forum 9 > Orbex Inc. 2026-05-02', 'Privacy Watch+Net Freedom Forum 9 > Lumio Ltd 2026-05-02',
+      'Open Records Centre 1 > Orbex Inc. 2026-05-04', 'Open Records Centre 1 > Lumio Ltd 2026-05-04',
+    ]);
+  });
 });

@@ -404,8 +404,12 @@ export interface LetterMention {
 export interface LetterGroup {
   mentions: LetterMention[];
   parties: LetterParties;
-  /** From its first mention up to the next letter's first mention (or the text's end). */
-  range: [number, number];
+  /** The stretches of text it covers: from each of its mentions up to the next mention of another letter (or the text's end). */
+  ranges: [number, number][];
+}
+
+export function covers(group: LetterGroup, at: number): boolean {
+  return group.ranges.some(([start, end]) => at >= start && at < end);
 }
 
 export function findLetterMentions(
@@ -434,9 +438,12 @@ const overlaps = (a: string[], b: string[]) => a.some((name) => b.includes(name)
  * nobody is named as writer in a sentence that does not refer back ("also", "the group").
  */
 export function groupLetterMentions(letterMentions: LetterMention[]): LetterMention[][] {
-  const groups: { mentions: LetterMention[]; senders: string[]; recipients: string[]; date: string | null }[] = [];
+  const groups: { mentions: LetterMention[]; senders: string[]; recipients: string[]; date: string | null; invitation: boolean }[] = [];
+  let last: (typeof groups)[number] | undefined;
   for (const mention of letterMentions) {
-    const current = groups[groups.length - 1];
+    // "The letter, addressed to …" after "we invited them to respond": it refers back past the invitation, to the letter.
+    const refersToLetter = !mention.introduces && /\bletters?\b/i.test(mention.sentence.text);
+    const current = refersToLetter && last?.invitation ? groups.findLast((g) => !g.invitation) ?? last : last;
     const sendersDiffer = current !== undefined && mention.senders.length > 0 && current.senders.length > 0 && !overlaps(mention.senders, current.senders);
     const recipientsDiffer = current !== undefined && mention.recipients.length > 0 && current.recipients.length > 0 && !overlaps(mention.recipients, current.recipients);
     // "The second letter was sent to Y": an ordinal letter to another company is another letter, whoever wrote it.
@@ -446,9 +453,12 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
     // "On 2 April, Access Now wrote to Spotify" after a letter of 4 May: a letter of another day is another letter.
     const otherDay = current !== undefined && mention.introduces && mention.date !== null && current.date !== null && mention.date !== current.date;
     if (!current || another || invitation || otherDay || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
-      groups.push({ mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients], date: mention.date });
+      last = { mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients], date: mention.date,
+        invitation: invitedToRespond.test(mention.sentence.text) && !/\bletters?\b/i.test(mention.sentence.text) };
+      groups.push(last);
       continue;
     }
+    last = current;
     current.date ??= mention.date;
     current.mentions.push(mention);
     for (const name of mention.senders) if (!current.senders.includes(name)) current.senders.push(name);
@@ -467,15 +477,16 @@ export function findLetterGroups(
 ): LetterGroup[] {
   const grouped = groupLetterMentions(findLetterMentions(text, sentences, mentions, speaker, dates));
   // One letter: every sentence about letters describes it (the writers may be named paragraphs away).
-  if (grouped.length <= 1) return [{ mentions: grouped[0] ?? [], parties: findLetterParties(text, sentences, mentions, { speaker }), range: [0, text.length] }];
+  if (grouped.length <= 1) return [{ mentions: grouped[0] ?? [], parties: findLetterParties(text, sentences, mentions, { speaker }), ranges: [[0, text.length]] }];
+  // Each sentence belongs to the letter mentioned last at or before it (the text before any mention, to the first letter):
+  // "The letter, addressed to …" after an invitation takes the letter's sentences back to the letter.
+  const marks = grouped.flatMap((group, i) => group.map((m) => ({ at: m.sentence.start, group: i }))).sort((a, b) => a.at - b.at);
+  const owners = sentences.map((sentence) => marks.findLast((mark) => mark.at <= sentence.start)?.group ?? 0);
   return grouped.map((group, i) => {
-    const next = grouped[i + 1];
-    const start = i === 0 ? 0 : group[0]!.sentence.start;
-    const end = next ? next[0]!.sentence.start : text.length;
-    // A letter's own sentences: from its first mention to the next letter's first mention.
-    const own = sentences.filter((s) => s.start >= group[0]!.sentence.start && s.start < end);
-    const parties = findLetterParties(text, own, mentions, { sentences, speaker });
-    return { mentions: group, parties, range: [start, end] as [number, number] };
+    const own = sentences.filter((_, k) => owners[k] === i);
+    const ranges = sentences.flatMap((sentence, k): [number, number][] => owners[k] === i ? [[k === 0 ? 0 : sentence.start, sentences[k + 1]?.start ?? text.length]] : []);
+    const parties = findLetterParties(text, own.filter((s) => s.start >= group[0]!.sentence.start), mentions, { sentences, speaker });
+    return { mentions: group, parties, ranges };
   });
 }
 
@@ -484,7 +495,7 @@ export function buildGroupedLetters(groups: LetterGroup[], events: ExtractedEven
   if (groups.length <= 1) return groups[0] ? buildLetters(groups[0].parties, events, fallbackRecipient) : [];
   const letters: ExtractedLetter[] = [];
   for (const group of groups) {
-    const inRange = events.filter((e) => e.span[0] >= group.range[0] && e.span[0] < group.range[1]);
+    const inRange = events.filter((e) => covers(group, e.span[0]));
     const own = buildLetters(group.parties, inRange, null);
     for (const letter of own) {
       if (!letters.some((l) => l.recipient === letter.recipient && l.senders.join('|') === letter.senders.join('|') && l.sent === letter.sent)) letters.push(letter);

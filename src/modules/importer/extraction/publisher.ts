@@ -1,6 +1,6 @@
 /**
  * The group whose own page an article is, named only in page furniture ("Posted 2 April by the
- * Digital Harms Observatory", "© 2026 Open Netwatch") that masking hides. It is a record only when
+ * Digital Harms Observatory", "© 2026 Open Netwatch", a masthead line) that masking hides. It is a record only when
  * the page speaks as that group outside quotation marks ("we wrote to …", "our letter"): then the
  * extraction treats it as a known organisation and shows its name once, so that "we" refers to it.
  */
@@ -9,13 +9,15 @@ import { kindFromName } from './organizations.ts';
 import { findOccurrences } from './text.ts';
 import type { KnownOrganization } from './types.ts';
 
-const name = String.raw`(\p{Lu}[\p{L}\p{N}'’&.-]*(?:[ \t]+(?:of|for|the|and|in|on|\p{Lu}[\p{L}\p{N}'’&.-]*))*)`;
+const name = String.raw`(\p{Lu}[\p{L}\p{N}'’&.-]*(?:[ \t]+(?:of|for|the|and|&|in|on|\p{Lu}[\p{L}\p{N}'’&.-]*))*)`;
 const publisherLines = [
   new RegExp(String.raw`^[^\n]{0,40}?\b(?:posted|published|written)\b[^\n]{0,40}?\bby[ \t]+(?:the[ \t]+)?${name}`, 'gimu'),
   new RegExp(String.raw`(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]+)?(?:the[ \t]+)?${name}`, 'giu'),
+  // A masthead: the page's first line is the group's name alone.
+  new RegExp(String.raw`^\s*${name}[ \t]*(?=\n)`, 'gu'),
 ];
 const quoted = /“[^”]*”|"[^"\n]*"/g;
-const firstPersonLetter = /\b(?:we|our)\b[^.\n]{0,60}\b(?:wrote|written|letter|asked|questions|sent)\b/i;
+const firstPersonLetter = /\b(?:we|our)\b[^.\n]{0,60}\b(?:wrote|written|letter|asked|invited|questions|sent)\b/i;
 
 export interface Publisher extends KnownOrganization {
   /** Where its name stands in the page furniture. */
