@@ -15,6 +15,8 @@ interface Cue {
   type: EventType;
   start: number;
   end: number;
+  /** A verb of saying, not a cue of its own: the words count only as a company's. */
+  reported?: boolean;
 }
 
 const cuePatterns: [EventType, RegExp][] = [
@@ -77,6 +79,9 @@ function findCues(sentence: TextRange, previous: TextRange | null = null, next: 
       cues.push({ type, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
     }
   }
+  // "Amazon disputed the methodology", "A Meta spokesperson said …": a company's words, when nothing else happens in the sentence.
+  const saying = /\b(?:said|says|told|acknowledged|denied|defended|disputed|questioned|argued|insisted|maintained|noted|notes|claimed|stated)\b/.exec(sentence.text);
+  if (cues.length === 0 && saying) cues.push({ type: 'company_statement', start: sentence.start + saying.index, end: sentence.start + saying.index + saying[0].length, reported: true });
   // "Telenor announced that it had agreed to sell": what was announced is the event, not the announcing.
   const acted = cues.some((cue) => cue.type === 'company_action');
   return cues.filter((cue) => !(acted && cue.type === 'company_statement' && /^announced$/i.test(sentence.text.slice(cue.start - sentence.start, cue.end - sentence.start))))
@@ -241,6 +246,15 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
     case 'response_expected':
     case 'company_statement': {
       // "In a blog post, the Observatory said": a statement belongs to whoever is nearest, and only a company's counts.
+      // "Apple said", "Ben Walters, a spokesperson for Meta, said", "The company has previously said": the company is the speaker.
+      if (cue.reported) {
+        const before = context.text.slice(Math.max(sentence.start, cue.start - 60), cue.start);
+        const speaker = context.mentions.filter((m) => m.kind === 'company' && m.end <= cue.start && m.start >= cue.start - 60 && m.start >= sentence.start).pop();
+        const pronoun = /(?:^|[,;]\s+)the (?:company|firm)\s+(?:has\s+|had\s+)?(?:previously\s+|also\s+|later\s+)?$/i.test(before);
+        // "Meta said it would publish": a promise, told as one or not at all.
+        if (/^\s+(?:that\s+)?(?:it|they)\s+(?:would|will|intend|plan)/.test(context.text.slice(cue.end, cue.end + 30))) return null;
+        if (!(speaker && !/["“”;]/.test(context.text.slice(speaker.end, cue.start))) && !pronoun) return null;
+      }
       if (cue.type === 'company_statement') {
         // "In a statement to Reuters, X said": the outlet told is not the speaker.
         const nearest = context.mentions.filter((m) => m.kind !== 'person' && m.kind !== 'media' && m.start >= sentence.start && m.end <= sentence.end)

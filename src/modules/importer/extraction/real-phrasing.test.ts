@@ -279,5 +279,10 @@ describe('more phrasings of real coverage', () => {
     const events = eventsOf('On August 3 the Resource Centre invited Harbor Capital and Lumio Partners to say publicly how they weigh human rights.', '2026-08-20');
     expect(events).toEqual(expect.arrayContaining(['letter_sent 2026-08-03 Resource Centre > Harbor Capital', 'letter_sent 2026-08-03 Resource Centre > Lumio Partners']));
   });
+
+  it('reads a company\'s reported words as its statement, and nobody else\'s', () => {
+    const events = eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. disputed the methodology. The group said the company had ignored its findings. A Lumio Ltd spokesperson said on Tuesday that the app was safe. Lumio Ltd said it would reply to the letter.');
+    expect(events).toEqual(['letter_sent 2026-06-02 Privacy Watch > Orbex Inc.', 'company_statement null Orbex Inc. > -', 'company_statement 2026-06-09 Lumio Ltd > -', 'response_expected null Lumio Ltd > -']);
+  });
 });
 
