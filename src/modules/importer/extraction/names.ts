@@ -182,7 +182,13 @@ function splitOnAnd(tokens: Token[], text: string): Token[][] {
   // "Sandvine and Francisco Partners": the left part is a name of its own when the text uses it alone.
   const leftAlone = new RegExp(`(?<![\\p{L}])${escapeRegExp(leftText)}(?!\\s+and\\b)(?![\\p{L}])`, 'u')
     .test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));
-  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && !leftAlone && right[0]?.text !== 'the') return [tokens];
+  // "U.S. Customs and Border Protection (CBP)": an acronym after it spells the whole name, across the "and".
+  const acronym = /^\s*\(([A-Z]{3,8})\)/.exec(text.slice(tokens[tokens.length - 1]!.end))?.[1];
+  const initials = tokens.filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text)).map((t) => t.text[0]).join('');
+  if (acronym && initials.endsWith(acronym) && acronym.length > right.filter((t) => isCapitalised(t.text)).length) return [tokens];
+  // "among them Fight for the Future, Greenpeace and Free Press": the last "and" of a list joins two names.
+  const listed = /\p{Lu}[\p{L}\p{N}.’']*,\s+$/u.test(text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start));
+  if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && !leftAlone && !listed && right[0]?.text !== 'the') return [tokens];
   // "Center for Democracy and Technology": one plain word after "X for Y and" ends the same name.
   const oneWordTail = right.length === 1 && left.some((t) => t.text === 'for' || t.text === 'of') && /^\p{Lu}\p{Ll}+$/u.test(right[0]!.text)
     && wellKnownOrganizations[right[0]!.text] === undefined && !leftIsName && !leftAlone;

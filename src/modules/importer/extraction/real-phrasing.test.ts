@@ -284,5 +284,12 @@ describe('more phrasings of real coverage', () => {
     const events = eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. disputed the methodology. The group said the company had ignored its findings. A Lumio Ltd spokesperson said on Tuesday that the app was safe. Lumio Ltd said it would reply to the letter.');
     expect(events).toEqual(['letter_sent 2026-06-02 Privacy Watch > Orbex Inc.', 'company_statement null Orbex Inc. > -', 'company_statement 2026-06-09 Lumio Ltd > -', 'response_expected null Lumio Ltd > -']);
   });
+
+  it('splits the last "and" of a list of names, and keeps a name whose acronym spans its "and"', () => {
+    const names = extract('Signatories, among them Open Rights Forum, Greenpeace and Free Press, wrote to Orbex Inc. about its contract with the Harbour Patrol and Coastal Protection (HPCP).')
+      .organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Open Rights Forum', 'Greenpeace', 'Free Press', 'Harbour Patrol and Coastal Protection']));
+    expect(names).not.toContain('Greenpeace and Free Press');
+  });
 });
 
