@@ -67,6 +67,11 @@ function isPluralNounOrAdverb(word: string): boolean {
   return (tags.has('Plural') || tags.has('Adverb')) && !tags.has('ProperNoun') && !tags.has('Organization');
 }
 
+/** "sent", "wrote", "today": a verb in the past or a time word, which no title contains. */
+export function endsTitle(word: string): boolean {
+  return /^(?:today|yesterday|also)$/i.test(word) || wordTags(word).has('PastTense');
+}
+
 /** Adjectives, verbs and function words ("Local", "Open"): a company is not called by one of them alone. */
 export function isDescriptiveWord(word: string): boolean {
   const tags = wordTags(word);

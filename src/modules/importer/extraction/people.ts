@@ -8,6 +8,7 @@
 import nlp from 'compromise';
 import { capitalisedFunctionWords, demonyms, lastWordMarkers, months, places } from './gazetteer.ts';
 import type { Organization, OrgMention } from './organizations.ts';
+import { endsTitle } from './names.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownPerson, Span } from './types.ts';
 
@@ -74,7 +75,9 @@ interface Role {
 const placeNames = new RegExp(`\\b(?:${[...places, ...demonyms].filter((place) => /^\p{Lu}/u.test(place)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\\b`, 'gu');
 
 function cleanTitle(raw: string): string | null {
-  const title = raw.trim().replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
+  // "software today sent chief executive": the title starts after the verb.
+  const words = raw.trim().split(/\s+/);
+  const title = words.slice(words.findLastIndex(endsTitle) + 1).join(' ').replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
   // Capitals in a title only as initials: "CEO", "U.S. policy analyst", "EU affairs director".
   // …or written as a formal title: "Director of Human Rights", "Vice President for Public Policy".
   const formal = /^(?:(?:Vice|Deputy|Senior|Executive|Global)\s+)?(?:President|Director|Head|Chief|Officer|Chair|Secretary|Minister)\b/.test(title);

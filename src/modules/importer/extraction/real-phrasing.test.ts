@@ -291,5 +291,10 @@ describe('more phrasings of real coverage', () => {
     expect(names).toEqual(expect.arrayContaining(['Open Rights Forum', 'Greenpeace', 'Free Press', 'Harbour Patrol and Coastal Protection']));
     expect(names).not.toContain('Greenpeace and Free Press');
   });
+
+  it('starts a title after the verb before it: "today sent chief executive X"', () => {
+    const { people } = extract('Forty groups that use Orbex Inc. software today sent chief executive Mara Lindqvist an open letter.');
+    expect(people).toContainEqual(expect.objectContaining({ name: 'Mara Lindqvist', title: 'chief executive' }));
+  });
 });
 
