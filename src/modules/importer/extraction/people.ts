@@ -33,7 +33,7 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
     && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
 }
 
-const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
+const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
 
 const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
 
@@ -189,7 +189,10 @@ export function describePeople(
       if (role) break;
     }
     const surname = name.split(/\s+/).pop()!;
-    const surnameSpans = findOccurrences(text, surname).filter(([s, e]) => !spans.some(([fs, fe]) => fs <= s && e <= fe) && !orgCovered(s, e));
+    // "Zhou said": a family name written first, used alone as the speaker.
+    const given = name.split(/\s+/)[0]!;
+    const familyFirst = given === surname ? [] : findOccurrences(text, given).filter(([, e]) => /^\s+(?:said|says|told|added|wrote)\b/.test(text.slice(e, e + 8)));
+    const surnameSpans = [...findOccurrences(text, surname), ...familyFirst].filter(([s, e]) => !spans.some(([fs, fe]) => fs <= s && e <= fe) && !orgCovered(s, e));
     people.push({
       first: spans[0]![0],
       person: {

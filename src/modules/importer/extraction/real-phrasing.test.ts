@@ -296,5 +296,12 @@ describe('more phrasings of real coverage', () => {
     const { people } = extract('Forty groups that use Orbex Inc. software today sent chief executive Mara Lindqvist an open letter.');
     expect(people).toContainEqual(expect.objectContaining({ name: 'Mara Lindqvist', title: 'chief executive' }));
   });
+
+  it('finds a person named after a role like "union head", and a family name written first used alone', () => {
+    const result = extract('The letter, signed by union head Ravi Kantamneni, asks for a fairer rate. Rights Now was founded by former student leader Liu Wenbo. "We got nowhere," Kantamneni said. "They should not censor us," Liu said.');
+    expect(result.people).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Ravi Kantamneni', title: 'union head' }), expect.objectContaining({ name: 'Liu Wenbo' })]));
+    expect(result.quotes.map((q) => q.speaker)).toEqual(['Ravi Kantamneni', 'Liu Wenbo']);
+  });
 });
 
