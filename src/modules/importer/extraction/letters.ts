@@ -319,8 +319,8 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
     const byVerb = /\b(?:invite[sd]|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
-    // "asked two cloud providers, A and B, to": a plural description, then the companies it lists.
-    const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:${countWordPattern}|both|several)\\s+(?:[\\w-]+\\s+){0,2}${companyNouns},\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
+    // "asked two cloud providers, A and B, to", "wrote to the Japanese companies A and B": a plural description, then the companies it lists.
+    const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:(?:${countWordPattern}|both|several)\\s+)?(?:[\\w-]+\\s+){0,2}${companyNouns},?\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "written to 26 technology companies, including A, B and C": the companies it names.
     const including = new RegExp(String.raw`\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,6}?${companyNouns},?\s+(?:including|among them|such as)\s+$`, 'i')
       .test(text.slice(Math.max(sentence.start, mention.start - 140), mention.start));

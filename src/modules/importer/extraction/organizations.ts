@@ -72,7 +72,7 @@ const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told|signatories (?:include|included|are|were)|signatories,? including|(?:organi[sz]ations|groups|ngos),? (?:among them|including|such as))\s+(?:the\s+)?$/i;
 const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wrote(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on|sent\b(?=[^.]{0,80}\bletter))/;
-const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
+const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|executive|CEO|board|chair|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}?)(?:,|\.|;| that\b| based\b| whose\b)/;
@@ -132,7 +132,7 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   if (/^\s+(?:magazine|newspaper|news agency|news site|daily|weekly|broadcaster)\b/.test(after)) return { accepted: true, kind: 'media' };
   // "campaign director at X", "X and 27 other groups", "EFF, along with": where a group stands.
   // …but "director of ESG services": a word that only describes what follows.
-  const employer = /^\s+[a-z]/.test(after) ? null : titleBefore.exec(before);
+  const employer = /^\s+(?!(?:on|in|at|and|to|for|last|this|about|over|after|before|since|who|which|that|was|were|is|has|had|said|says|wrote|told)\b)[a-z]/.test(after) ? null : titleBefore.exec(before);
   if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };
   if (groupCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
   // "the Privacy Commons wrote to": whoever writes to someone is, in these articles, a group more often than a company.
@@ -246,7 +246,10 @@ function groupNames(entries: { name: string; kind: OrgKind; evidence: number; ac
   for (const entry of byLength) {
     const bare = entry.name.replace(/^The /, '');
     const homes = groups.filter((group) => [...group.forms].some((form) => isShorterFormOf(bare, form) || isShorterFormOf(entry.name, form)));
-    const home = homes.length > 1 ? homes.sort((a, b) => firstAt(a, text) - firstAt(b, text))[0] : homes[0];
+    // "Ooredoo" of "Ooredoo Group" rather than "Ooredoo Myanmar": a national unit is another company, the parent keeps the bare name.
+    const parents = homes.filter((group) => !isNationalUnit(bare, group.name));
+    const home = parents.length > 0 && parents.length < homes.length ? parents.sort((a, b) => firstAt(a, text) - firstAt(b, text))[0]
+      : homes.length > 1 ? homes.sort((a, b) => firstAt(a, text) - firstAt(b, text))[0] : homes[0];
     if (home) {
       home.forms.add(entry.name);
       // "Amazon" names the group better than "Amazon.com".
@@ -281,6 +284,11 @@ function isShorterFormOf(shortForm: string, longForm: string): boolean {
   if (longBare.startsWith(`${short} `) && !demonyms.has(short)) return true;
   // "Resource Centre" of "Business & Human Rights Resource Centre": the closing words of a name with a marker.
   return short.includes(' ') && longBare.endsWith(` ${short}`) && lastWordMarkers[short.split(' ').pop()!] !== undefined;
+}
+
+function isNationalUnit(short: string, long: string): boolean {
+  const tokens = long.replace(/^The /, '').slice(short.length + 1).split(' ');
+  return [3, 2, 1].some((n) => tokens.length >= n && places.has(tokens.slice(0, n).join(' ')));
 }
 
 /** "UN", "U.N." and "AP" are the initials of "United Nations" and "(The) Associated Press". */

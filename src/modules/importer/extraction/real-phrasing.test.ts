@@ -303,5 +303,14 @@ describe('more phrasings of real coverage', () => {
       expect.objectContaining({ name: 'Ravi Kantamneni', title: 'union head' }), expect.objectContaining({ name: 'Liu Wenbo' })]));
     expect(result.quotes.map((q) => q.speaker)).toEqual(['Ravi Kantamneni', 'Liu Wenbo']);
   });
+
+  it('reads "the chief executive of X on July 21" as naming a company, its national unit apart from the group, and "the Japanese companies A and B" as addressees', () => {
+    const result = extract('Open Net first wrote to the chief executive of Vantel Myanmar on July 21. On August 11, it wrote to the Vantel Group chief executive in Doha. Vantel said it would sell the unit.', '2022-09-17');
+    expect(result.organizations).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Vantel Myanmar', aliases: [] }), expect.objectContaining({ name: 'Vantel Group', aliases: ['Vantel'] })]));
+    expect(result.letters.map((l) => `${l.recipient} ${l.sent}`)).toEqual(['Vantel Myanmar 2022-07-21', 'Vantel Group 2022-08-11']);
+    const letters = extract('On 18 October, 46 groups, among them Justice Now, wrote to the Japanese companies Kaito Corp. and Sumiko Holdings about their partnership.').letters;
+    expect(letters.map((l) => l.recipient)).toEqual(['Kaito Corp.', 'Sumiko Holdings']);
+  });
 });
 
