@@ -117,7 +117,9 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const before = text.slice(Math.max(0, candidate.start - 60), candidate.start);
   const after = text.slice(candidate.end, candidate.end + 160);
   // "Rights group Access Now said": at a sentence or clause start, the describing words need no article.
-  const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before);
+  // …or before a comma: "started a foundation, Buckets Over Bullying,".
+  const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before)
+    ?? /\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s+$/i.exec(before);
   const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
   if (descriptorKind) return { accepted: true, kind: descriptorKind };
   const appositive = appositiveAfter.exec(after);

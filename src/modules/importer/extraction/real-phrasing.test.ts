@@ -312,5 +312,10 @@ describe('more phrasings of real coverage', () => {
     const letters = extract('On 18 October, 46 groups, among them Justice Now, wrote to the Japanese companies Kaito Corp. and Sumiko Holdings about their partnership.').letters;
     expect(letters.map((l) => l.recipient)).toEqual(['Kaito Corp.', 'Sumiko Holdings']);
   });
+
+  it('reads a name after a describing noun and a comma: "started a foundation, Kites Over Cliffs,"', () => {
+    const result = extract('The parents started a foundation, Kites Over Cliffs, and wrote to Orbex Inc. in April.');
+    expect(result.organizations).toContainEqual(expect.objectContaining({ name: 'Kites Over Cliffs', kind: 'ngo' }));
+  });
 });
 
