@@ -22,11 +22,11 @@ export interface LetterParties {
 /** Who a letter in the record goes to: a company, or an investment firm (a company too). */
 const addressable = new Set(['company', 'investor']);
 
-const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|questions|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|questions|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
 /** "wrote to", "wrote separately to", "wrote in late September to". */
-const writingTo = /\bwr(?:ote|itten|iting)(?:\s+\w+ly|\s+(?:in|on|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?\s+to\b/i;
+const writingTo = /\bwr(?:ote|itten|iting)(?:\s+\w+ly|\s+(?:in|on|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?\s+to\b|\bsent\s+(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?:findings|allegations|concerns)\s+to\b/i;
 /** Verbs whose grammatical subject, in a sentence about a letter, is its writer: "A and B urged X in a letter". */
 const writerVerb = /\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:urged|asked|called on|pressed|demanded|signed|co-signed|sent|wrote|addressed|delivered|submitted|challenged|questioned|released|issued|published|publishing|publish|publishes|sends|urges?|asks?|calls? on|writes|signs|state|states|stated|say|said|argue|argued|warn|warned)\b/g;
 /** What may stand between a subject and its verb: "A and B are today publishing", "A has also". */
@@ -230,7 +230,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
+    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -387,8 +387,10 @@ const companyNouns = '(?:companies|firms|providers|platforms|operators|giants|ve
 /** "The Resource Centre invited X to respond" (or to explain, to say): a written request to a company, which the record keeps as a letter. */
 export const toRespond = String.raw`to\s+(?:respond|reply|comment|answer|explain|say)\b`;
 const invitedToRespond = new RegExp(String.raw`\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?${toRespond}|\basked\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b`, 'i');
-const mentionCue = /\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b/i;
-const introducesLetter = /\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b/i;
+/** "sent … questions", "sent its preliminary findings to": a written request, whatever it is called. */
+const sentQuestions = String.raw`\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\bsent\s+(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?:findings|allegations|concerns)\s+to\b`;
+const mentionCue = new RegExp(String.raw`\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b`, 'i');
+const introducesLetter = new RegExp(String.raw`\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}`, 'i');
 
 export interface LetterMention {
   sentence: TextRange;

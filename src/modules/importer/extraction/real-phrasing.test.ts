@@ -317,5 +317,14 @@ describe('more phrasings of real coverage', () => {
     const result = extract('The parents started a foundation, Kites Over Cliffs, and wrote to Orbex Inc. in April.');
     expect(result.organizations).toContainEqual(expect.objectContaining({ name: 'Kites Over Cliffs', kind: 'ngo' }));
   });
+
+  it('reads "said on Monday, in an investigation", findings sent to each company, and "All three replied"', () => {
+    const text = 'Three camera makers, Orbex Inc., Lumio Ltd and Kestrel Corp., sold tools to police, Privacy Watch said on Monday, in an investigation timed to a vote.\n\n'
+      + 'Privacy Watch said it had sent its preliminary findings to each of the three companies before publication. All three replied.';
+    const events = eventsOf(text);
+    expect(events).toEqual(expect.arrayContaining(['investigation_published 2026-06-08 Privacy Watch > Orbex Inc.',
+      'letter_sent null Privacy Watch > Orbex Inc.', 'letter_sent null Privacy Watch > Lumio Ltd', 'letter_sent null Privacy Watch > Kestrel Corp.',
+      'response_received null Orbex Inc. > Privacy Watch', 'response_received null Lumio Ltd > Privacy Watch', 'response_received null Kestrel Corp. > Privacy Watch']));
+  });
 });
 
