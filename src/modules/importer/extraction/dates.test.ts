@@ -12,6 +12,12 @@ describe('findDateMentions', () => {
     expect(resolve('They protested on Saturday.', '2026-09-11')).toEqual(['2026-09-05']);
   });
 
+  it('reads a season as its year', () => {
+    expect(resolve('The regulator turned down the request this spring.', '2022-05-20')).toEqual(['2022']);
+    expect(resolve('They met last summer; they will meet again next winter.', '2022-03-01')).toEqual(['2021', '2022']);
+    expect(resolve('They met last summer.', '2022-10-01')).toEqual(['2022']);
+  });
+
   it('reads the body of a release updated later as of its dateline', () => {
     const text = 'UPDATE, 12 August 2022: two companies replied on Monday.\n\nWASHINGTON, 20 July 2022 — Today the groups wrote to four brokers, as they had said on Monday they would.';
     expect(resolve(text, '2022-08-12')).toEqual(['2022-08-12', '2022-08-08', '2022-07-20', '2022-07-20', '2022-07-18']);

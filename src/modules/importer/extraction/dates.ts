@@ -58,7 +58,7 @@ export function isDateline(text: string, date: { start: number; end: number }): 
 
 function mentionsAgainst(text: string, published: string): DateMention[] {
   const reference = parsePublished(published);
-  const mentions: DateMention[] = [...findEndOfPeriod(text, reference)];
+  const mentions: DateMention[] = [...findEndOfPeriod(text, reference), ...findSeasons(text, reference)];
   const results = chrono.parse(text, { instant: reference, timezone: 0 });
   for (const parsed of results) {
     // "on 12 September, 27% of shareholders": the number after the comma is not a year.
@@ -90,6 +90,21 @@ function findEndOfPeriod(text: string, reference: Date): DateMention[] {
       ? lastDayOfMonth(year, reference.getUTCMonth())
       : new Date(Date.UTC(year, 11, 31, 12));
     mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0], value: formatDay(day) });
+  }
+  return mentions;
+}
+
+const seasonStarts: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
+
+/** "this spring", "last summer": chrono reads no seasons; the year is as precise as the text is. */
+function findSeasons(text: string, reference: Date): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const match of text.matchAll(/\b(this|last|next)\s+(spring|summer|autumn|fall|winter)\b/gi)) {
+    const [year, month] = [reference.getUTCFullYear(), reference.getUTCMonth()];
+    const start = seasonStarts[match[2]!.toLowerCase()]!;
+    // "last summer" is the latest one already over; "next summer" the first not yet begun.
+    const value = { this: year, last: month >= start + 3 ? year : year - 1, next: month >= start ? year + 1 : year }[match[1]!.toLowerCase() as 'this' | 'last' | 'next'];
+    mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0], value: String(value) });
   }
   return mentions;
 }

@@ -351,7 +351,13 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
 function firstDate(events: ExtractedEvent[], type: ExtractedEvent['type'], recipient: string): PartialDate | null {
   const dated = events.filter((e) => e.type === type && e.date !== null);
   // An event addressed to this company first; an unaddressed one only when there is none.
-  return dated.find((e) => e.target === recipient)?.date ?? dated.find((e) => e.target === null)?.date ?? null;
+  const first = dated.find((e) => e.target === recipient)?.date ?? dated.find((e) => e.target === null)?.date ?? null;
+  return first === null ? null : refine(first, dated.map((e) => e.date!));
+}
+
+/** "last autumn" (2025), then "on 14 October 2025": the same date told more precisely. */
+export function refine(date: PartialDate, later: PartialDate[]): PartialDate {
+  return later.filter((d) => d.startsWith(date)).sort((a, b) => b.length - a.length)[0] ?? date;
 }
 
 export function buildLetters(parties: LetterParties, events: ExtractedEvent[], fallbackRecipient: string | null): ExtractedLetter[] {

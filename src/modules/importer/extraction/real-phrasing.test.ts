@@ -326,5 +326,24 @@ describe('more phrasings of real coverage', () => {
       'letter_sent null Privacy Watch > Orbex Inc.', 'letter_sent null Privacy Watch > Lumio Ltd', 'letter_sent null Privacy Watch > Kestrel Corp.',
       'response_received null Orbex Inc. > Privacy Watch', 'response_received null Lumio Ltd > Privacy Watch', 'response_received null Kestrel Corp. > Privacy Watch']));
   });
+
+  it('reads more company actions and other events: a tender won, cameras sold to police, talks ended, a product launched, a vote lost, a complaint lodged, a listing', () => {
+    const events = eventsOf([
+      'Orbex Inc. won a tender in 2021 to supply intercept tools.', 'Vantel AG sold network cameras to the city police.',
+      'Kestrel Corp. has ended talks to buy a stake in Orbex Inc.', 'In August 2022 Lumio Ltd launched Family Hub.',
+      'Orbex Inc. shareholders on Wednesday rejected the proposal.', 'The complaint, lodged on Jan. 2 by lawyers, names Orbex Inc.',
+      'Lumio Ltd was added to the US Commerce Department\'s Entity List in October 2019.',
+      'Technology sold by Kestrel Corp. was used to block websites.',
+    ].join(' '), '2023-01-15');
+    expect(events).toEqual([
+      'company_action 2021 Orbex Inc. > -', 'company_action null Vantel AG > -', 'company_action null Kestrel Corp. > Orbex Inc.',
+      'company_action 2022-08 Lumio Ltd > -', 'other 2023-01-11 Orbex Inc. > -', 'other 2023-01-02 - > Orbex Inc.', 'other 2019-10 Lumio Ltd > -',
+    ]);
+  });
+
+  it('keeps one event when a date is told again more precisely ("last autumn", then "on 14 October 2025")', () => {
+    const events = eventsOf('Privacy Watch wrote to Orbex Inc. last autumn about its data deals. We sent the letter on 14 October 2025 with eight questions.', '2026-02-01');
+    expect(events).toEqual(['letter_sent 2025-10-14 Privacy Watch > Orbex Inc.']);
+  });
 });
 
