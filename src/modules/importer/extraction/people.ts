@@ -33,7 +33,7 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
     && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
 }
 
-const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
+const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|announced|argued|insisted|denied|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
 
 const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
 
@@ -42,7 +42,7 @@ const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{
 /** Full names of people, before organisations are known (organisations must not swallow them). */
 /** "Dr. Yusuf Rahman", "Senator Jeff Merkley", "Yusuf Rahman's": the name without honorific, rank or possessive. */
 function bareName(raw: string): string {
-  return raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
+  return raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
     .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Sen\.|Representative|Rep\.|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff)\s+/, '').trim();
 }
 
@@ -55,7 +55,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   const matches = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
   for (const match of matches) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
   // compromise misses unfamiliar names in the commonest attribution of all.
-  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),/gu)) add(match[1]!, true);
+  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) add(match[1]!, true);
   // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board",
@@ -156,7 +156,7 @@ function roleFromPrefix(text: string, nameStart: number, mentions: OrgMention[],
     if (title) return { title, affiliation: titled.org.name };
   }
   // "Chief Executive Tim Cook" is written with capitals before a name.
-  const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+|C[EFOT]O)\s+$/.exec(before.replace(/\bChief Executive(?: Officer)?(\s+)$/, 'chief executive$1'));
+  const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+|C[EFOT]O)\s+$/.exec(before.replace(/\bChief [Ee]xecutive(?: [Oo]fficer)?(\s+)$/, 'chief executive$1'));
   if (bare) {
     const allWords = bare[1]!.split(/\s+/);
     const lastStop = allWords.findLastIndex((word) => titleStopWords.has(word));
@@ -203,5 +203,22 @@ export function describePeople(
       },
     });
   }
-  return people.sort((a, b) => a.first - b.first).map((entry) => entry.person);
+  return keepNearestNamesake(people.sort((a, b) => a.first - b.first).map((entry) => entry.person), text);
+}
+
+/** "Smith said" when both Stephanie Smith and James C. Smith are named: the one named last before it. */
+function keepNearestNamesake(people: Person[], text: string): Person[] {
+  const surname = (p: Person) => p.name.split(/\s+/).pop()!;
+  const fullSpans = (p: Person) => findOccurrences(text, p.name);
+  return people.map((person) => {
+    // "Ron Deibert" and "Ronald J. Deibert" may be one person; only another given name makes a namesake.
+    const given = (p: Person) => p.name.split(/\s+/)[0]!;
+    const namesakes = people.filter((other) => other !== person && surname(other) === surname(person)
+      && !given(other).startsWith(given(person)) && !given(person).startsWith(given(other)));
+    if (namesakes.length === 0) return person;
+    const lastFullBefore = (p: Person, at: number) => Math.max(-1, ...fullSpans(p).filter(([s]) => s <= at).map(([s]) => s));
+    const spans = person.spans.filter(([s, e]) => e - s !== surname(person).length || text.slice(s, e) !== surname(person)
+      || namesakes.every((other) => lastFullBefore(other, s) < lastFullBefore(person, s)));
+    return { ...person, spans };
+  });
 }

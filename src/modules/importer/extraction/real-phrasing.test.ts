@@ -345,5 +345,17 @@ describe('more phrasings of real coverage', () => {
     const events = eventsOf('Privacy Watch wrote to Orbex Inc. last autumn about its data deals. We sent the letter on 14 October 2025 with eight questions.', '2026-02-01');
     expect(events).toEqual(['letter_sent 2025-10-14 Privacy Watch > Orbex Inc.']);
   });
+
+  it('reads four-part names, drops "Professor", and gives "Smith said" to the Smith named last', () => {
+    const result = extract([
+      '"They will use any tool," said Arjun Dev Singh Mehta, policy director at Open Net.',
+      'The letter answers an exchange with Professor Ronald J. Hale, director of the Open Lab.',
+      'Chief executive Yara Osei announced the change on Monday.',
+      'James C. Smith ran Orbex Inc. until 2020. Dana Smith, a pastor who filed the proposal, spoke at the meeting. "This company has earned millions," Smith said.',
+    ].join(' '));
+    expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Arjun Dev Singh Mehta', 'Ronald J. Hale', 'Yara Osei', 'James C. Smith', 'Dana Smith']));
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Yara Osei', title: 'chief executive' }));
+    expect(result.quotes.map((q) => q.speaker)).toEqual(['Arjun Dev Singh Mehta', 'Dana Smith']);
+  });
 });
 
