@@ -342,4 +342,10 @@ describe('a lede and "The letter, …"', () => {
       'Open Records Centre 1 > Orbex Inc. 2026-05-04', 'Open Records Centre 1 > Lumio Ltd 2026-05-04',
     ]);
   });
+
+  it('reads "Free Tibet has written to", and a letter addressed to people at their companies, one after another', () => {
+    expect(letterOf('This week Free Tibet has written to Hikvision UK asking for a meeting.')[0]).toMatchObject({ senders: ['Free Tibet'], recipient: 'Hikvision UK' });
+    const letters = letterOf('On Wednesday, Openwork, a legal non-profit, published an open letter signed by 200 moderators. It was addressed to Mara Lind and Jon Ek at Orbex Inc., to Ana Sweet, chief executive of Lumio, and to Kai Hart, chief executive of Kestrel.');
+    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.published}`)).toEqual(['Openwork > Orbex Inc. 2026-06-10', 'Openwork > Lumio 2026-06-10', 'Openwork > Kestrel 2026-06-10']);
+  });
 });

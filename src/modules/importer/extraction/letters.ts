@@ -22,7 +22,7 @@ export interface LetterParties {
 /** Who a letter in the record goes to: a company, or an investment firm (a company too). */
 const addressable = new Set(['company', 'investor']);
 
-const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|questions|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|addressed|questions|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
 /** "wrote to", "wrote separately to", "wrote in late September to". */
@@ -230,7 +230,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:a|the|its) letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
+    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -325,7 +325,9 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const including = new RegExp(String.raw`\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,6}?${companyNouns},?\s+(?:including|among them|such as)\s+$`, 'i')
       .test(text.slice(Math.max(sentence.start, mention.start - 140), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
-    const alsoTo = into.length > 0 && /\band\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?)\b/.test(text.slice(sentence.start, mention.start));
+    const alsoTo = (into.length > 0 || other) && /(?:\band|,)\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?|addressed)\b/.test(text.slice(sentence.start, mention.start));
+    // "addressed to Mark Zuckerberg and Sheryl Sandberg at Facebook": the company of the people written to.
+    const theirCompany = other && mentions.some((m) => m.kind === 'person' && m.start >= sentence.start && /^\s+(?:at|of)\s+(?:the\s+)?$/.test(text.slice(m.end, mention.start)));
     // "wrote to Meta chief executive Mark Zuckerberg and Sama chief executive Wendy Gonzalez": the next company and its head.
     const previousAddressee = mentions.filter((m) => m.start >= sentence.start && m.end <= mention.start && into.includes(m.name)).pop();
     const alsoHead = previousAddressee !== undefined && mention.kind === 'company'
@@ -336,7 +338,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
       if (byVerb || sentWithTime || /\b(?:wrote|written|writing|letters?|sent)\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(before)) other = true;
       continue;
     }
-    if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead && !including) continue;
+    if (!sentWithTime && !byVerb && !described && !alsoTo && !alsoHead && !including && !theirCompany) continue;
     // "wrote separately to Cook and Pichai": each person's company.
     const list = addressable.has(mention.kind) ? listFrom(mention, mentions.filter((m) => addressable.has(m.kind)), text)
       : listFrom(mention, mentions.filter((m) => m.kind === 'person' && m.affiliation !== null), text);
@@ -395,7 +397,7 @@ export const toRespond = String.raw`to\s+(?:respond|reply|comment|answer|explain
 const invitedToRespond = new RegExp(String.raw`\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?${toRespond}|\basked\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b`, 'i');
 /** "sent … questions", "sent its preliminary findings to": a written request, whatever it is called. */
 const sentQuestions = String.raw`\bsent\b[^.;]{0,80}\bquestions\b|\bquestions\b[^.;]{0,40}\bsent\b|\bsent\s+(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?:findings|allegations|concerns)\s+to\b`;
-const mentionCue = new RegExp(String.raw`\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b`, 'i');
+const mentionCue = new RegExp(String.raw`\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b|\b(?:it|they)\s+(?:was|were)\s+addressed\s+to\b`, 'i');
 const introducesLetter = new RegExp(String.raw`\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}`, 'i');
 
 export interface LetterMention {
