@@ -32,6 +32,8 @@ const cuePatterns: [EventType, RegExp][] = [
   ['other', /\b(?:filed|brought|launched|took|taken|taking)\s+(?:a\s+)?(?:lawsuit|suit|legal (?:action|challenge|complaint)|complaint|claim)\b|\blawsuit\b|\bsued\b|\bvoted\b|\bhearing\b|\bmet\b|\bultimatum\b|\bor face\b|\b(?:backed|supported|rejected|filed)\s+(?:a|the)\s+(?:shareholder\s+)?(?:resolution|proposal)\b|\bresolution\s+filed\b|\bruled\b|\bimposed\b|\b(?:in|at|during)\s+a\s+meeting\b|\bmeeting\s+with\b|\blicen[cs]e\s+(?:was\s+|had\s+been\s+)?(?:renewed|granted|revoked|suspended)\b|\b(?:renewed|granted|revoked)\s+(?:its|the|a|their)\s+(?:\w+\s+)?licen[cs]e\b|\b(?:fined|summoned|subpoenaed|indicted|appealed|testified)\b|\bappeared\s+before\b|\bplaced\s+(?:him|her|them)\s+under\s+(?:formal\s+)?investigation\b|\b(?:opened|launched|announced)\s+(?:a|an)\s+(?:formal\s+|criminal\s+|official\s+)?(?:investigation|inquiry|probe)\b|\bordered\s+(?:the\s+company|it|[A-Z]\w+)\s+(?:and\s+(?:other|all)\s+\w+\s+)?to\b|\bturned\s+down\b|\bvotes\s+cast\b|\b(?:won|received|garnered)\s+(?:the\s+)?support\s+of\b|\badded\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist|register)\b|\b(?:passed|adopted|approved)\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:law|bill|regulation|resolution|motion)\b|\bshareholders\b[^.;]{0,30}?\b(?:rejected|refused|approved|backed|defeated)\b|\b(?:lodged|filed)\b(?<=\b(?:complaints?|lawsuits?|suits?|claims?|petitions?)\b[^.;]{0,40}?)|\b(?:was|were|been)\s+added\s+to\s+(?:the\s+)?[^.;]{0,60}?\b(?:list|blacklist|register)\b/gi],
 ];
 
+const asOfWriting = /\b(?:at|by) the time of (?:writing|publication|going to press)\b|\bas of (?:today|this writing)\b|\bat press time\b|\bas we (?:go to press|publish)\b/i;
+
 /** Questions from the reporter are not the record's letters. */
 const notAnEvent = /requests? for comment|declined to comment|questions? (?:for|about|from) this (?:article|story|report|piece|publication|newspaper|outlet|site)|(?:our|this publication's) questions/i;
 const future = /\b(?:will|would|if|when)\b[^.,;]{0,40}$/i;
@@ -344,7 +346,9 @@ export function findEvents(
     };
     for (const cue of cues) {
       // "The letter … is available on our website": public as of the article's own date.
-      const availableNow = (cue.type === 'letter_published' && /\b(?:available|attached)\b/i.test(context.text.slice(cue.start, cue.end))) || isSelfReference(cue, context) ? context.published : null;
+      // "At the time of writing it had not replied": silent as of the article's own date.
+      const availableNow = (cue.type === 'letter_published' && /\b(?:available|attached)\b/i.test(context.text.slice(cue.start, cue.end))) || isSelfReference(cue, context)
+        || (cue.type === 'no_response' && asOfWriting.test(sentence.text)) ? context.published : null;
       const assigned = dated.get(cue);
       const fromHeading = headingDate !== null && !['response_expected', 'response_deadline', 'no_response'].includes(cue.type) ? headingDate : null;
       pushEvents(events, cue, assigned ?? (sameDay ? dayBefore(cue) : availableNow ?? fromHeading ?? periodBefore), sentence, context);

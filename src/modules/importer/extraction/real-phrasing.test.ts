@@ -357,5 +357,10 @@ describe('more phrasings of real coverage', () => {
     expect(result.people).toContainEqual(expect.objectContaining({ name: 'Yara Osei', title: 'chief executive' }));
     expect(result.quotes.map((q) => q.speaker)).toEqual(['Arjun Dev Singh Mehta', 'Dana Smith']);
   });
+
+  it('dates a silence "at the time of writing" or "by the time of publication" with the article', () => {
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. At the time of writing it had not replied.')).toContain('no_response 2026-06-12 Orbex Inc. > Privacy Watch');
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. had not responded by the time of publication.')).toContain('no_response 2026-06-12 Orbex Inc. > Privacy Watch');
+  });
 });
 
