@@ -362,5 +362,9 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. At the time of writing it had not replied.')).toContain('no_response 2026-06-12 Orbex Inc. > Privacy Watch');
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. had not responded by the time of publication.')).toContain('no_response 2026-06-12 Orbex Inc. > Privacy Watch');
   });
+
+  it('reads a company committing to carry out an assessment as a promise', () => {
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. committed to carry out an independent review.')).toContain('response_expected null Orbex Inc. > -');
+  });
 });
 
