@@ -366,5 +366,10 @@ describe('more phrasings of real coverage', () => {
   it('reads a company committing to carry out an assessment as a promise', () => {
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. committed to carry out an independent review.')).toContain('response_expected null Orbex Inc. > -');
   });
+
+  it('reads a group publicly urging or criticising a company as a campaign, but not a company urging investors', () => {
+    expect(eventsOf('In April 2020, Privacy Watch criticised Orbex Inc. over its camera deal.')).toEqual(['protest_or_campaign 2020-04 Privacy Watch > Orbex Inc.']);
+    expect(eventsOf('Orbex Inc. urged investors to vote against the proposal.')).toEqual([]);
+  });
 });
 
