@@ -100,9 +100,13 @@ interface Period {
 const periodUnits: Record<string, Period> = { day: { days: 1, months: 0 }, week: { days: 7, months: 0 }, fortnight: { days: 14, months: 0 }, month: { days: 0, months: 1 } };
 
 function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; within: Period | null; at: number } | null {
-  if (!/\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b|\b(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing))\b[^.]{0,60}\bto\s+(?:explain|disclose|provide|confirm|commit|publish)\b/i.test(sentence.text)) return null;
+  const answer = /\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text);
+  // "asked both companies to take it down by 28 February": a request to act by a date sets a deadline too.
+  if (!answer && !/\b(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing))\b[^.]{0,60}\bto\s+[a-z]+/i.test(sentence.text)) return null;
   for (const date of dates) {
     const before = text.slice(sentence.start, date.start);
+    // "…to keep CrowdTangle running until January 2025": without an answer asked for, "until" ends a span.
+    if (!answer && /\buntil\s+(?:the\s+)?$/i.test(before)) continue;
     if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
     if (/\b(?:did|does|has|have|had)\s+not\b|n't\b/i.test(before)) continue; // "did not reply by Friday": a silence, not a deadline

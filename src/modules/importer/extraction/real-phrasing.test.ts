@@ -371,5 +371,10 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('In April 2020, Privacy Watch criticised Orbex Inc. over its camera deal.')).toEqual(['protest_or_campaign 2020-04 Privacy Watch > Orbex Inc.']);
     expect(eventsOf('Orbex Inc. urged investors to vote against the proposal.')).toEqual([]);
   });
+
+  it('reads a request to act by a date as a deadline, but not "keep it running until"', () => {
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. It asked the company to take the app down by 30 June.')).toContain('response_deadline 2026-06-30 Privacy Watch > Orbex Inc.');
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June, urging it to keep the tool running until January 2027.').filter((e) => e.startsWith('response_deadline'))).toEqual([]);
+  });
 });
 
