@@ -348,4 +348,11 @@ describe('a lede and "The letter, …"', () => {
     const letters = letterOf('On Wednesday, Openwork, a legal non-profit, published an open letter signed by 200 moderators. It was addressed to Mara Lind and Jon Ek at Orbex Inc., to Ana Sweet, chief executive of Lumio, and to Kai Hart, chief executive of Kestrel.');
     expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.published}`)).toEqual(['Openwork > Orbex Inc. 2026-06-10', 'Openwork > Lumio 2026-06-10', 'Openwork > Kestrel 2026-06-10']);
   });
+
+  it('reads the writer of "wrote on Sunday to", and signatories "who also include"', () => {
+    expect(letterOf('The Riders Workers Union (RWU) wrote on Sunday to Sam Lee, chief executive of Orbex Inc., demanding a higher rate.')[0])
+      .toMatchObject({ senders: ['Riders Workers Union'], recipient: 'Orbex Inc.', sent: '2026-06-07' });
+    const [letter] = letterOf('Thirty groups, among them Fight for the Future, sent Orbex Inc. an open letter. The signatories, who also include IfNotNow, OpenMedia and Kestrel Watch, are customers.');
+    expect(letter!.senders).toEqual(['Fight for the Future', 'IfNotNow', 'OpenMedia', 'Kestrel Watch']);
+  });
 });

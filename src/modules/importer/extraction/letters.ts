@@ -230,7 +230,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
+    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly| (?:in|on|last|this|earlier|late|early)(?: [\w,]+){1,3}?)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
