@@ -30,7 +30,7 @@ export const lastWordMarkers: Record<string, OrgKind> = {
   ASA: 'company', AS: 'company', AB: 'company', SA: 'company', SpA: 'company', Oy: 'company', KK: 'company',
   Pty: 'company', SE: 'company', NV: 'company', BV: 'company', Srl: 'company', SAS: 'company', LLP: 'company',
   Mobility: 'company', Motors: 'company', Airlines: 'company', Pharmaceuticals: 'company', Electronics: 'company',
-  Biometrics: 'company', Aerospace: 'company', Semiconductor: 'company', Semiconductors: 'company',
+  Biometrics: 'company', Aerospace: 'company', Semiconductor: 'company', Semiconductors: 'company', Scientific: 'company',
   Watch: 'ngo', International: 'ngo', Foundation: 'ngo', Forum: 'ngo', Lab: 'ngo', Alliance: 'ngo',
   Network: 'ngo', Coalition: 'ngo', Collective: 'ngo', Centre: 'ngo', Center: 'ngo', Institute: 'ngo',
   Initiative: 'ngo', Monitor: 'ngo', Liberties: 'ngo', Rights: 'ngo', Association: 'ngo', Society: 'ngo',

@@ -293,7 +293,8 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
  */
 function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[]): boolean {
   let other = false;
-  const described = /\b(?:wrote(?: \w+ly)? to|written to|letter to|sent to)\s+the\s+(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)\b/.exec(sentence.text);
+  // …or its board: "had written to the board after last year's meeting".
+  const described = /\b(?:wrote(?: \w+ly)? to|written to|letter to|sent to)\s+the\s+(?:(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)|(?:company['’]s\s+)?(?:board|management))\b/.exec(sentence.text);
   if (described) {
     const at = sentence.start + described.index;
     const company = mentions.filter((m) => m.kind === 'company' && m.end <= at).pop();

@@ -64,6 +64,10 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
+  // "Thermo Fisher Scientific": a name that a company's marker word follows is the company's.
+  for (const name of names) {
+    if (findOccurrences(text, name).some(([, end]) => lastWordMarkers[/^\s+(\p{Lu}[\p{L}.]*)/u.exec(text.slice(end, end + 30))?.[1] ?? ''] === 'company')) names.delete(name);
+  }
   return names;
 }
 

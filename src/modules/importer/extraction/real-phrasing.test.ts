@@ -376,5 +376,14 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. It asked the company to take the app down by 30 June.')).toContain('response_deadline 2026-06-30 Privacy Watch > Orbex Inc.');
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June, urging it to keep the tool running until January 2027.').filter((e) => e.startsWith('response_deadline'))).toEqual([]);
   });
+
+  it('reads "Ericsson has said" as naming a company, a letter to its board as a letter to it, and a name before a company marker as no person', () => {
+    const result = extract('Vantel disclosed in February that an inquiry had found corruption. The Small Shareholders\' Association said it had written to the board after last year\'s meeting with eight questions. Vantel has said it is limited in what it can say.', '2023-03-29');
+    expect(result.organizations.map((o) => o.name)).toContain('Vantel');
+    expect(result.letters[0]).toMatchObject({ senders: ['Small Shareholders\' Association'], recipient: 'Vantel', questionCount: 8 });
+    const other = extract('Privacy Watch criticised the reply that Dorian Gray Scientific has sent to lawmakers.');
+    expect(other.people.map((p) => p.name)).not.toContain('Dorian Gray');
+    expect(other.organizations.map((o) => o.name)).toContain('Dorian Gray Scientific');
+  });
 });
 
