@@ -385,5 +385,17 @@ describe('more phrasings of real coverage', () => {
     expect(other.people.map((p) => p.name)).not.toContain('Dorian Gray');
     expect(other.organizations.map((o) => o.name)).toContain('Dorian Gray Scientific');
   });
+
+  it('reads letters that went out, were posted, or were made public the day they were sent', () => {
+    expect(eventsOf('The six-page letter from Privacy Watch went out on Monday to Orbex Inc.')).toContain('letter_sent 2026-06-08 Privacy Watch > Orbex Inc.');
+    expect(eventsOf('On 2 June Privacy Watch sent Orbex Inc. a letter. The group posted it publicly the same day.')).toEqual(['letter_sent 2026-06-02 Privacy Watch > Orbex Inc.', 'letter_published 2026-06-02 Privacy Watch > Orbex Inc.']);
+    expect(eventsOf('In an open letter posted on Medium on Friday, the Riders Collective asked Orbex Inc. for hazard pay.')).toContain('letter_published 2026-06-12 Riders Collective > Orbex Inc.');
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. Orbex Inc. replied a day after the letter went out.').filter((e) => e.startsWith('letter_sent'))).toEqual(['letter_sent 2026-06-02 Privacy Watch > Orbex Inc.']);
+  });
+
+  it('reads reports by the month they came out, and findings released on a day', () => {
+    expect(eventsOf('Privacy Watch documented the sales in a January report, "Watched", and wrote to Orbex Inc.')).toContain('investigation_published 2026-01 Privacy Watch > Orbex Inc.');
+    expect(eventsOf('Privacy Watch said its joint investigation, released on 28 May, found that Orbex Inc. approved the ads.')).toContain('investigation_published 2026-05-28 Privacy Watch > Orbex Inc.');
+  });
 });
 
