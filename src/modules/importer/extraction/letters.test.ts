@@ -355,4 +355,9 @@ describe('a lede and "The letter, …"', () => {
     const [letter] = letterOf('Thirty groups, among them Fight for the Future, sent Orbex Inc. an open letter. The signatories, who also include IfNotNow, OpenMedia and Kestrel Watch, are customers.');
     expect(letter!.senders).toEqual(['Fight for the Future', 'IfNotNow', 'OpenMedia', 'Kestrel Watch']);
   });
+
+  it('reads a writer named before an apposition with a participle: "X, the union organising riders, delivered a letter to Y"', () => {
+    expect(letterOf('On 17 May, Riders4Rights, the grassroots couriers\' union organising Orbex Inc. riders in Finland, delivered a letter to Orbex Inc. listing five demands.')[0])
+      .toMatchObject({ senders: ['Riders4Rights'], recipient: 'Orbex Inc.', sent: '2026-05-17' });
+  });
 });

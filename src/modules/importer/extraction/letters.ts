@@ -66,6 +66,9 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
 
 /** The coordinated list that ends just before `position` in the sentence (as the subject of a verb there, unless `asSubject` is false). */
 function listEndingBefore(position: number, sentenceStart: number, orgs: EntityMention[], text: string, asSubject = true): EntityMention[] {
+  // "Justice4Couriers, the union organising Foodora riders, delivered": the subject stands before its apposition.
+  const apposition = /,\s+(?:the|a|an)\s+[^,;]{1,120},\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.exec(text.slice(sentenceStart, position));
+  if (apposition) position = sentenceStart + apposition.index;
   const before = orgs.filter((m) => m.start >= sentenceStart && m.end <= position);
   const last = before[before.length - 1];
   if (!last) return [];
@@ -230,7 +233,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly| (?:in|on|last|this|earlier|late|early)(?: [\w,]+){1,3}?)? to|written to|sent (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
+    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly| (?:in|on|last|this|earlier|late|early)(?: [\w,]+){1,3}?)? to|written to|(?:sent|delivered|handed|submitted) (?:an?|the|its) (?:open |joint )?letter|sent (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.

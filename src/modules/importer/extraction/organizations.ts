@@ -125,7 +125,8 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const appositive = appositiveAfter.exec(after);
   if (appositive) {
     // "a network-management company owned by the private equity firm X": the head of the phrase, not its owner.
-    const head = appositive[1]?.split(/\s+\S*(?:owned|run|backed|controlled|acquired|operated|funded)\s+by\b|\s+(?:of|for|with|at|to|from)\s+/)[0];
+    // "the grassroots couriers' union organising riders in Finland": the noun before a participle.
+    const head = appositive[1]?.split(/\s+\S*(?:owned|run|backed|controlled|acquired|operated|funded)\s+by\b|\s+(?:of|for|with|at|to|from)\s+|\s+[a-z]+ing\b/)[0];
     const kind = head ? kindFromDescriptor(head.trim()) : null;
     if (kind || !appositive[1]) return { accepted: true, kind };
   }

@@ -16,6 +16,11 @@ describe('the publisher of a page', () => {
     expect(letter).toMatchObject({ senders: ['Tenant Data Observatory'], recipient: 'Nestwise Inc.', sent: '2026-04-02' });
   });
 
+  it('is the group in a masthead line, or a coined one-word name in the copyright line', () => {
+    expect(publisherOf('Business & Tenant Rights Resource Centre\nHome > News\n\nOn 16 February we invited Nestwise Inc. to respond.')).toBe('Business & Tenant Rights Resource Centre');
+    expect(publisherOf('Posted 8 October by the team\n\nWe asked the company to agree to a date.\n\n© Riders4Rights · Privacy policy')).toBe('Riders4Rights');
+  });
+
   it('is nobody when the page does not speak as "we", or when the byline names a person', () => {
     expect(publisherOf('Posted by the Tenant Data Observatory\n\nThe Renters Forum wrote to Nestwise Inc. on 2 April.')).toBeNull();
     expect(publisherOf('Posted by Maria Lindholm\n\nWe wrote to Nestwise Inc. on 2 April. "We are waiting," said Maria Lindholm.\n\n© Maria Lindholm')).toBeNull();

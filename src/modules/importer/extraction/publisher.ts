@@ -32,8 +32,10 @@ export function findPublisher(text: string, masked: string): Publisher | null {
       // "© 2026 Open Netwatch. Registered charity.": a full stop ends the name.
       const found = match[1]!.split(/\.(?=\s|$)/)[0]!.trim();
       const kind = kindFromName(found, new Map());
-      // A name without a marker word counts when the page names it twice (masthead and copyright line) and it is not a person's.
-      if (!kind && (findOccurrences(text, found).length < 2 || nlp(found).people().length > 0)) continue;
+      // A name without a marker word counts when the page names it twice (masthead and copyright line) and it is not a person's,
+      // or when it is one coined word ("Justice4Couriers", "OpenMedia").
+      const coined = /^\p{Lu}\p{Ll}+(?:\p{Lu}|\d)[\p{L}\d]*$/u.test(found);
+      if (!kind && !coined && (findOccurrences(text, found).length < 2 || nlp(found).people().length > 0)) continue;
       const start = match.index + match[0].lastIndexOf(match[1]!);
       return { name: found, kind: kind ?? 'ngo', aliases: [], start, end: start + found.length };
     }
