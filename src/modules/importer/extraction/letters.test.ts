@@ -360,4 +360,9 @@ describe('a lede and "The letter, …"', () => {
     expect(letterOf('On 17 May, Riders4Rights, the grassroots couriers\' union organising Orbex Inc. riders in Finland, delivered a letter to Orbex Inc. listing five demands.')[0])
       .toMatchObject({ senders: ['Riders4Rights'], recipient: 'Orbex Inc.', sent: '2026-05-17' });
   });
+
+  it('does not take a name inside the letter\'s own description for a writer: "The letter, first spotted by X, is signed by …"', () => {
+    expect(letterOf('The letter, first spotted by the news site Phayul, is signed by Free Tibet and SumOfUs. It asks Orbex Inc. to restore the apps.')[0])
+      .toMatchObject({ senders: ['Free Tibet', 'SumOfUs'], recipient: 'Orbex Inc.' });
+  });
 });

@@ -226,6 +226,8 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
         const at = sentence.start + verb.index;
         // Only the main clause's subject: no "who/which/that" or "to" clause in between.
         if (/\b(?:who|which|that|to|after|when|asking|urging|saying)\s+(?:\w+\s+){0,2}$/i.test(text.slice(sentence.start, at))) continue;
+        // "The letter, first spotted by Phayul, is signed by …": a passive verb's subject is the letter, not who stands before it.
+        if (/\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$/i.test(text.slice(sentence.start, at))) continue;
         const list = listEndingBefore(at, sentence.start, orgs, text);
         if (list.length === 0) continue; // "In a letter sent on 1 June, A and B asked": a participle has no subject
         if (auxiliaries.test(text.slice(list[list.length - 1]!.end, at).replace(/,\s+(?:an?|the)\s+[^,]{1,60},/, ','))) addSenders(list);
