@@ -12,6 +12,12 @@ describe('findDateMentions', () => {
     expect(resolve('They protested on Saturday.', '2026-09-11')).toEqual(['2026-09-05']);
   });
 
+  it('reads a day and month without a year as the past one, unless the text looks ahead', () => {
+    expect(resolve('On 7 July the group wrote to the company.', '2026-06-12')).toEqual(['2025-07-07']);
+    expect(resolve('It asked for a reply by 7 July.', '2026-06-12')).toEqual(['2026-07-07']);
+    expect(resolve('The tool would be switched off on 14 August.', '2026-06-12')).toEqual(['2026-08-14']);
+  });
+
   it('reads a season as its year', () => {
     expect(resolve('The regulator turned down the request this spring.', '2022-05-20')).toEqual(['2022']);
     expect(resolve('They met last summer; they will meet again next winter.', '2022-03-01')).toEqual(['2021', '2022']);

@@ -74,7 +74,9 @@ function mentionsAgainst(text: string, published: string): DateMention[] {
     if (mentions.some((m) => m.start < end && start < m.end)) continue;
     // "will be voted on in May": in the future tense a month or weekday is the next one, not the last.
     const forward = futureTense.test(text.slice(Math.max(0, start - 80), start));
-    const value = resolveChronoResult(result, reference, mentionText, forward);
+    // "asked to reply by 7 July": a deadline looks ahead (a bare weekday after "by" keeps its own reading).
+    const ahead = forward || /\b(?:by|until|before|deadline(?: of)?)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+    const value = resolveChronoResult(result, reference, mentionText, forward, ahead);
     if (value) mentions.push({ start, end, text: mentionText, value });
   }
   mentions.push(...findBareYears(text, mentions));
@@ -121,9 +123,9 @@ function findBareYears(text: string, known: DateMention[]): DateMention[] {
   return mentions;
 }
 
-const futureTense = /\b(?:will|shall|is due to|are due to|scheduled|upcoming)\b[^.!?;]{0,60}$/i;
+const futureTense = /\b(?:will|would|shall|is due to|are due to|scheduled|upcoming)\b[^.!?;]{0,60}$/i;
 
-function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text, forward = false): PartialDate | null {
+function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text, forward = false, ahead = forward): PartialDate | null {
   // "On Monday evening" is a Monday.
   const lower = text.toLowerCase().replace(/\s+(?:morning|afternoon|evening|night)$/, '');
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
@@ -139,6 +141,10 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   const month = String(date.getUTCMonth() + 1).padStart(2, '0');
   if (/\b(last|this|next)\s+month\b/.test(lower)) return `${year}-${month}`;
   if (/\b(last|this|next)\s+year\b/.test(lower)) return String(year);
+  // "On 7 July" in an article of 12 June is last year's 7 July, unless the text looks ahead.
+  if (start.isCertain('day') && !start.isCertain('year') && !ahead && date.getTime() > reference.getTime() + 86_400_000) {
+    return formatDay(new Date(Date.UTC(year - 1, date.getUTCMonth(), date.getUTCDate(), 12)));
+  }
   if (start.isCertain('day')) return formatDay(date);
   if (start.isCertain('month')) {
     if (start.isCertain('year')) return `${year}-${month}`;

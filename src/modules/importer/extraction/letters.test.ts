@@ -365,4 +365,9 @@ describe('a lede and "The letter, …"', () => {
     expect(letterOf('The letter, first spotted by the news site Phayul, is signed by Free Tibet and SumOfUs. It asks Orbex Inc. to restore the apps.')[0])
       .toMatchObject({ senders: ['Free Tibet', 'SumOfUs'], recipient: 'Orbex Inc.' });
   });
+
+  it('keeps two writers\' letters to the same company apart', () => {
+    const letters = letterOf('On 7 July, the Southern Rights Centre sent a letter to Orbex Inc. raising the shutdown. A day later, the International Jurists Commission wrote to Orbex Inc. urging it to restore access.');
+    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.sent}`)).toEqual(['Southern Rights Centre > Orbex Inc. 2025-07-07', 'International Jurists Commission > Orbex Inc. null']);
+  });
 });

@@ -468,7 +468,9 @@ export function groupLetterMentions(letterMentions: LetterMention[]): LetterMent
     const invitation = current !== undefined && invitedToRespond.test(mention.sentence.text) && sendersDiffer;
     // "On 2 April, Access Now wrote to Spotify" after a letter of 4 May: a letter of another day is another letter.
     const otherDay = current !== undefined && mention.introduces && mention.date !== null && current.date !== null && mention.date !== current.date;
-    if (!current || another || invitation || otherDay || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
+    // "A day later, the ICJ wrote to MTN": another writer's own letter, even to the same company.
+    const ownLetter = mention.introduces && sendersDiffer && writingTo.test(mention.sentence.text) && !/\balso\b|\btoo\b/i.test(mention.sentence.text);
+    if (!current || another || invitation || otherDay || ownLetter || (mention.introduces && sendersDiffer && (recipientsDiffer || mention.recipients.length === 0 || current.recipients.length === 0))) {
       last = { mentions: [mention], senders: [...mention.senders], recipients: [...mention.recipients], date: mention.date,
         invitation: invitedToRespond.test(mention.sentence.text) && !/\bletters?\b/i.test(mention.sentence.text) };
       groups.push(last);
