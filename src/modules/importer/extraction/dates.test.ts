@@ -18,6 +18,11 @@ describe('findDateMentions', () => {
     expect(resolve('The tool would be switched off on 14 August.', '2026-06-12')).toEqual(['2026-08-14']);
   });
 
+  it('reads "last week" and "this week" as the month they fall in', () => {
+    expect(resolve('The company said in a statement last week that it had paused.', '2023-08-04')).toEqual(['2023-07']);
+    expect(resolve('They met this week.', '2023-08-04')).toEqual(['2023-08']);
+  });
+
   it('reads a season as its year', () => {
     expect(resolve('The regulator turned down the request this spring.', '2022-05-20')).toEqual(['2022']);
     expect(resolve('They met last summer; they will meet again next winter.', '2022-03-01')).toEqual(['2021', '2022']);

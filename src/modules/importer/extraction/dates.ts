@@ -98,9 +98,14 @@ function findEndOfPeriod(text: string, reference: Date): DateMention[] {
 
 const seasonStarts: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
 
-/** "this spring", "last summer": chrono reads no seasons; the year is as precise as the text is. */
+/** "this spring", "last summer": chrono reads no seasons; the year is as precise as the text is. Weeks give their month. */
 function findSeasons(text: string, reference: Date): DateMention[] {
   const mentions: DateMention[] = [];
+  // "last week", "this week": no day, but the month they fall in.
+  for (const match of text.matchAll(/\b(last|this)\s+week\b/gi)) {
+    const day = match[1]!.toLowerCase() === 'last' ? new Date(reference.getTime() - 7 * 86_400_000) : reference;
+    mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0], value: formatDay(day).slice(0, 7) });
+  }
   for (const match of text.matchAll(/\b(this|last|next)\s+(spring|summer|autumn|fall|winter)\b/gi)) {
     const [year, month] = [reference.getUTCFullYear(), reference.getUTCMonth()];
     const start = seasonStarts[match[2]!.toLowerCase()]!;
