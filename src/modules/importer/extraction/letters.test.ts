@@ -370,4 +370,11 @@ describe('a lede and "The letter, …"', () => {
     const letters = letterOf('On 7 July, the Southern Rights Centre sent a letter to Orbex Inc. raising the shutdown. A day later, the International Jurists Commission wrote to Orbex Inc. urging it to restore access.');
     expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.sent}`)).toEqual(['Southern Rights Centre > Orbex Inc. 2025-07-07', 'International Jurists Commission > Orbex Inc. null']);
   });
+
+  it('reads "a letter that X, whose director is Y, sent on July 11 to the chief executives of A, B and C", and "Recipients include …"', () => {
+    const letters = letterOf('The move follows an open letter that the campaign group Fair Play Now, whose director is Mara Lind, sent on June 2 to the chief executives of Orbex, Lumio and Kestrel, among others.');
+    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.sent}`)).toEqual(['Fair Play Now > Orbex 2026-06-02', 'Fair Play Now > Lumio 2026-06-02', 'Fair Play Now > Kestrel 2026-06-02']);
+    const listed = letterOf('Investors for Rights said on Tuesday that 76 investors had written to technology companies. Recipients include Orbex Inc., Lumio Ltd and Kestrel Corp.');
+    expect(listed.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Ltd', 'Kestrel Corp.']);
+  });
 });

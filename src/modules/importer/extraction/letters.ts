@@ -22,7 +22,7 @@ export interface LetterParties {
 /** Who a letter in the record goes to: a company, or an investment firm (a company too). */
 const addressable = new Set(['company', 'investor']);
 
-const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|addressed|questions|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|addressed|recipients|questions|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
 /** "wrote to", "wrote separately to", "wrote in late September to". */
@@ -220,6 +220,13 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
         if (addressee && !recipients.includes(addressee.name)) recipients.push(addressee.name);
       }
     }
+    // "an open letter that the campaign group Collective Shout, whose …, sent on July 11 to …": the relative clause's subject wrote it.
+    const relative = /\bletters?\s+(?:that|which)\s+(?=[^.;]{1,160}?\bsent\b)/.exec(sentence.text);
+    if (relative) {
+      const at = sentence.start + relative.index + relative[0].length;
+      const writer = inSentence.find((m) => m.start >= at && m.start - at <= 60);
+      if (writer) addSenders(listFrom(writer, orgs, text));
+    }
     // "A, B and C urged X in a letter": the writers are the subject of a writing verb.
     if (letterNoun.test(sentence.text)) {
       for (const verb of sentence.text.matchAll(writerVerb)) {
@@ -304,6 +311,12 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const at = sentence.start + described.index;
     const company = mentions.filter((m) => m.kind === 'company' && m.end <= at).pop();
     if (company && !into.includes(company.name)) into.push(company.name);
+  }
+  // "Recipients include Facebook, Google, Alibaba and Microsoft".
+  const listed = /\b[Rr]ecipients,?\s+(?:include|included|are|were)\s+(?:the\s+)?/.exec(sentence.text);
+  if (listed) {
+    const first = mentions.find((m) => addressable.has(m.kind) && m.start >= sentence.start + listed.index + listed[0].length && m.end <= sentence.end);
+    if (first) for (const item of listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text)) if (!into.includes(item.name)) into.push(item.name);
   }
   // "X received a letter from …": the receiver is the subject.
   const received = /\b(?:received|receives|was sent|were sent)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?letter\b|\b(?:was|were|has been|have been)\s+invited\s+to\s+respond\b/.exec(sentence.text);

@@ -72,7 +72,7 @@ const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive
 /** Cues naming who writes, signs or is told: a group more often than a company. */
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told|signatories,?\s+(?:who\s+)?(?:also\s+)?(?:include|included|are|were)|signatories,? including|(?:organi[sz]ations|groups|ngos),? (?:among them|including|such as))\s+(?:the\s+)?$/i;
 const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wr(?:ote|itten)(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on|sent\b(?=[^.]{0,80}\bletter))/;
-const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|executive|CEO|board|chair|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
+const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|executives?|CEOs?|boards?|chair|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}?)(?:,|\.|;| that\b| based\b| whose\b)/;
