@@ -23,6 +23,10 @@ describe('findDateMentions', () => {
     expect(resolve('They met this week.', '2023-08-04')).toEqual(['2023-08']);
   });
 
+  it('reads a limit "by the end of the day on" a date as looking ahead', () => {
+    expect(resolve('It asked for a reply by the end of the day on 14 July.', '2026-06-12')).toEqual(['2026-07-14']);
+  });
+
   it('reads a season as its year', () => {
     expect(resolve('The regulator turned down the request this spring.', '2022-05-20')).toEqual(['2022']);
     expect(resolve('They met last summer; they will meet again next winter.', '2022-03-01')).toEqual(['2021', '2022']);

@@ -11,12 +11,15 @@
 import * as chrono from 'chrono-node';
 import type { PartialDate } from './types.ts';
 
+/** "by 19 June", "until 15 May", "by the end of the day on 14 November": the words that make a date a limit. */
+export const byDate = /\b(?:by|until|before|no later than)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)\s+(?:on\s+)?)?$/i;
+
 export interface DateMention {
   start: number;
   end: number;
   text: string;
   value: PartialDate;
-  /** A few characters before the mention ("by the "), for attaching it to the right event. */
+  /** The characters just before the mention ("by the "), for attaching it to the right event. */
   precededBy?: string;
 }
 
@@ -75,12 +78,12 @@ function mentionsAgainst(text: string, published: string): DateMention[] {
     // "will be voted on in May": in the future tense a month or weekday is the next one, not the last.
     const forward = futureTense.test(text.slice(Math.max(0, start - 80), start));
     // "asked to reply by 7 July": a deadline looks ahead (a bare weekday after "by" keeps its own reading).
-    const ahead = forward || /\b(?:by|until|before|deadline(?: of)?)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+    const ahead = forward || byDate.test(text.slice(Math.max(0, start - 32), start)) || /\bdeadline(?: of)?\s+$/i.test(text.slice(Math.max(0, start - 20), start));
     const value = resolveChronoResult(result, reference, mentionText, forward, ahead);
     if (value) mentions.push({ start, end, text: mentionText, value });
   }
   mentions.push(...findBareYears(text, mentions));
-  for (const mention of mentions) mention.precededBy = text.slice(Math.max(0, mention.start - 16), mention.start);
+  for (const mention of mentions) mention.precededBy = text.slice(Math.max(0, mention.start - 32), mention.start);
   return mentions.sort((a, b) => a.start - b.start);
 }
 

@@ -5,7 +5,7 @@
  * for `no_response` and `response_received` the actor is the company; a date is given only when
  * the text dates that event (each date in a sentence goes to the nearest cue).
  */
-import { addDays, addMonths, isDateline, type DateMention } from './dates.ts';
+import { addDays, addMonths, byDate, isDateline, type DateMention } from './dates.ts';
 import type { EntityMention } from './mentions.ts';
 import { refine, type LetterParties } from './letters.ts';
 import { countWordPattern, parseCount, type TextRange } from './text.ts';
@@ -107,7 +107,7 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     const before = text.slice(sentence.start, date.start);
     // "…to keep CrowdTangle running until January 2025": without an answer asked for, "until" ends a span.
     if (!answer && /\buntil\s+(?:the\s+)?$/i.test(before)) continue;
-    if (!/\b(?:by|until|before|no later than)\s+(?:the\s+)?$|\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
+    if (!byDate.test(before) && !/\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
     if (/\b(?:did|does|has|have|had)\s+not\b|n't\b/i.test(before)) continue; // "did not reply by Friday": a silence, not a deadline
     // "Asked about the letter, a spokesperson said the company would reply by 30 April": the nearest verb decides.
@@ -157,7 +157,7 @@ function distanceTo(cue: Cue, date: DateMention, attachLeft = true): number {
   // "acknowledged the letter on 2 December and said it would respond": a promise's date is the one it names, after it.
   if (cue.type === 'response_expected' && date.end <= cue.start) return Infinity;
   // "would publish a report by 30 September": a date after "by/until" belongs to what comes before it.
-  if (attachLeft && date.start < cue.start && /\b(?:by|until|before)\s+(?:the\s+)?$/i.test(date.precededBy ?? '')) return Infinity;
+  if (attachLeft && date.start < cue.start && byDate.test(date.precededBy ?? '')) return Infinity;
   // A date usually follows its verb ("sent … in September"); one before a cue counts double.
   return date.start >= cue.end ? date.start - cue.end : Math.max(0, cue.start - date.end) * 2;
 }
