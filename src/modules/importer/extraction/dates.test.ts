@@ -21,6 +21,8 @@ describe('findDateMentions', () => {
   it('reads "last week" and "this week" as the month they fall in', () => {
     expect(resolve('The company said in a statement last week that it had paused.', '2023-08-04')).toEqual(['2023-07']);
     expect(resolve('They met this week.', '2023-08-04')).toEqual(['2023-08']);
+    // chrono reads "this week. On Tuesday," as one date; the day is kept.
+    expect(resolve('It reached him this week. On Tuesday, the group sent a letter.', '2025-11-12')).toEqual(['2025-11', '2025-11-11']);
   });
 
   it('reads a limit "by the end of the day on" a date as looking ahead', () => {

@@ -65,9 +65,11 @@ function mentionsAgainst(text: string, published: string): DateMention[] {
   const results = chrono.parse(text, { instant: reference, timezone: 0 });
   for (const parsed of results) {
     // "on 12 September, 27% of shareholders": the number after the comma is not a year.
-    const result = /^(.*?),\s*\d{1,2}$/.test(parsed.text) ? chrono.parse(parsed.text.replace(/,\s*\d{1,2}$/, ''), { instant: reference, timezone: 0 })[0] : parsed;
+    // "this week. On Tuesday,": chrono joins a week to the day after it; the day is read on its own.
+    const trimmed = parsed.text.replace(/,\s*\d{1,2}$/, '').replace(/^(?:this|last|next)\s+week\b[\s.,;]*(?=\S)/i, '');
+    const result = trimmed !== parsed.text ? chrono.parse(trimmed, { instant: reference, timezone: 0 })[0] : parsed;
     if (!result) continue;
-    const index = result === parsed ? parsed.index : parsed.index + result.index;
+    const index = result === parsed ? parsed.index : parsed.index + parsed.text.indexOf(trimmed) + result.index;
     if (!datey.test(result.text)) continue; // bare numbers, times
     if (/\bweeks?\b/i.test(result.text)) continue; // "next week" is too vague to record
     // chrono keeps a trailing comma ("On Monday, the group…"); the mention ends before it.
