@@ -119,7 +119,7 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   // "Rights group Access Now said": at a sentence or clause start, the describing words need no article.
   // …or before a comma: "started a foundation, Buckets Over Bullying,".
   const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before)
-    ?? /\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s+$/i.exec(before);
+    ?? /(?<!\b(?:on|in|at|from|to|with|by|for|of|after|before)\s+)\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s+$/i.exec(before);
   const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
   if (descriptorKind) return { accepted: true, kind: descriptorKind };
   const appositive = appositiveAfter.exec(after);

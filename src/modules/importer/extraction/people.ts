@@ -55,7 +55,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   const matches = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
   for (const match of matches) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
   // compromise misses unfamiliar names in the commonest attribution of all.
-  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
+  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:\p{Lu}\p{Ll}+|(?:\p{Lu}\.){1,3})(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) add(match[1]!, true);
   // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board",

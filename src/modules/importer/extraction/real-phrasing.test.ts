@@ -397,5 +397,14 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('Privacy Watch documented the sales in a January report, "Watched", and wrote to Orbex Inc.')).toContain('investigation_published 2026-01 Privacy Watch > Orbex Inc.');
     expect(eventsOf('Privacy Watch said its joint investigation, released on 28 May, found that Orbex Inc. approved the ads.')).toContain('investigation_published 2026-05-28 Privacy Watch > Orbex Inc.');
   });
+
+  it('reads a speaker with initials, outlets called a site or a weekly, and no kind from "on its website,"', () => {
+    const result = extract('"It worries us," said J.B. Marsh, Open Citizen\'s tech policy advocate. The network includes the French site Mediaflux and the German weekly Der Blick. In a statement on its website, Orbex Inc. said it complied.');
+    expect(result.people.map((p) => p.name)).toContain('J.B. Marsh');
+    expect(result.quotes[0]).toMatchObject({ speaker: 'J.B. Marsh' });
+    expect(result.organizations).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Mediaflux', kind: 'media' }), expect.objectContaining({ name: 'Der Blick', kind: 'media' }),
+      expect.objectContaining({ name: 'Orbex Inc.', kind: 'company' })]));
+  });
 });
 
