@@ -406,5 +406,9 @@ describe('more phrasings of real coverage', () => {
       expect.objectContaining({ name: 'Mediaflux', kind: 'media' }), expect.objectContaining({ name: 'Der Blick', kind: 'media' }),
       expect.objectContaining({ name: 'Orbex Inc.', kind: 'company' })]));
   });
+
+  it('reads a group releasing its own report', () => {
+    expect(eventsOf('On Monday, Privacy Watch released its own technical report on Orbex Inc.')).toContain('investigation_published 2026-06-08 Privacy Watch > Orbex Inc.');
+  });
 });
 
