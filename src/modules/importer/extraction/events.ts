@@ -338,7 +338,8 @@ export function findEvents(
     const opening = otherDates.filter((d) => d.start - sentence.start < 40 && !/[a-z]{3,}\s+[a-z]{3,}/.test(context.text.slice(sentence.start, d.start))).pop();
     // "The open letter, addressed to X and published on Wednesday": an open letter goes out the day it is published.
     const published = cues.find((cue) => cue.type === 'letter_published' && dated.has(cue));
-    for (const cue of cues) if (cue.type === 'letter_sent' && !dated.has(cue) && published && /\bopen letter\b/i.test(sentence.text)) dated.set(cue, dated.get(published)!);
+    // …and so does one "sent and made public on Wednesday".
+    for (const cue of cues) if (cue.type === 'letter_sent' && !dated.has(cue) && published && /\bopen letter\b|\bsent\s+and\s+(?:made public|published|released)\b/i.test(sentence.text)) dated.set(cue, dated.get(published)!);
     const firstCue = [...cues].sort((a, b) => a.start - b.start).find((cue) => !['response_expected', 'response_deadline', 'no_response'].includes(cue.type));
     if (opening && firstCue && !dated.has(firstCue) && ![...dated.values()].includes(opening.value) && firstCue.start > opening.end) dated.set(firstCue, opening.value);
     // "We also wrote to the agency on the same day": the day of the event told just before.

@@ -377,4 +377,11 @@ describe('a lede and "The letter, …"', () => {
     const listed = letterOf('Investors for Rights said on Tuesday that 76 investors had written to technology companies. Recipients include Orbex Inc., Lumio Ltd and Kestrel Corp.');
     expect(listed.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Ltd', 'Kestrel Corp.']);
   });
+
+  it('reads the companies listed after a clause about them, a company\'s shareholders as addressees, and "sent and made public on Wednesday"', () => {
+    const letters = letterOf('Before publishing, Privacy Watch wrote to 16 companies that are listed as customers of the battery makers, including Orbex, Lumio and Kestrel.');
+    expect(letters.map((l) => l.recipient)).toEqual(['Orbex', 'Lumio', 'Kestrel']);
+    const owners = letterOf('A coalition of 78 groups, led by Fair Share, has written to Orbex Inc.\'s largest institutional shareholders, including Vanguard, Fidelity and BlackRock. The joint letter, sent and made public on Wednesday, asks them to act.');
+    expect(owners.map((l) => `${l.recipient} ${l.sent} ${l.published}`)).toEqual(['Vanguard 2026-06-10 2026-06-10', 'Fidelity 2026-06-10 2026-06-10', 'BlackRock 2026-06-10 2026-06-10']);
+  });
 });

@@ -182,11 +182,13 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
     if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(invited to respond[^.;]{0,50}? by|letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|coordinated by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+    for (const cue of sentence.text.matchAll(/\b(invited to respond[^.;]{0,50}? by|letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|(?:co-)?coordinated by|(?:co-)?organi[sz]ed by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
       // "signatories include", "the investors, who include": members of the body that wrote.
       if (/^(?:include|[Ss]ignatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
       if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
       if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
+      // "has written to the company's shareholders, including Vanguard": those listed after the addressees are addressees.
+      if (/^(?:including|among them|such as)$/.test(cue[1]!) && /\b(?:wr(?:ote|itten)|sent|letters?)\s+(?:[\w.]+\s+){0,4}?to\b(?:(?!\b(?:from|by)\b)[^.;])*$/i.test(sentence.text.slice(0, cue.index))) continue;
       const at = sentence.start + cue.index + cue[0].length;
       const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
       // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers; "the letter was organised by" names one.
@@ -341,8 +343,9 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "asked two cloud providers, A and B, to", "wrote to the Japanese companies A and B": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:(?:${countWordPattern}|both|several)\\s+)?(?:[\\w-]+\\s+){0,2}${companyNouns},?\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "written to 26 technology companies, including A, B and C": the companies it names.
-    const including = new RegExp(String.raw`\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,6}?${companyNouns},?\s+(?:including|among them|such as)\s+$`, 'i')
-      .test(text.slice(Math.max(sentence.start, mention.start - 140), mention.start));
+    // …or after a clause about them: "wrote to 16 companies that are listed as customers of …, including A".
+    const including = new RegExp(String.raw`\b(?:wr(?:ote|itten)|letters?|sent)\s+(?:[\w.]+\s+){0,4}?to\s+(?:[\w.'’-]+\s+){0,6}?(?:${companyNouns}|shareholders|investors|asset managers)\b[^.;]{0,160}?,?\s+(?:including|among them|such as)\s+$`, 'i')
+      .test(text.slice(Math.max(sentence.start, mention.start - 300), mention.start));
     // "wrote separately to A in Doha and to B": a second addressee of the same verb.
     const alsoTo = (into.length > 0 || other) && /(?:\band|,)\s+(?:also\s+)?to\s+(?:the\s+)?$/.test(before) && /\b(?:wr(?:ote|itten)|sent|letters?|addressed)\b/.test(text.slice(sentence.start, mention.start));
     // "addressed to Mark Zuckerberg and Sheryl Sandberg at Facebook": the company of the people written to.
@@ -351,6 +354,8 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const previousAddressee = mentions.filter((m) => m.start >= sentence.start && m.end <= mention.start && into.includes(m.name)).pop();
     const alsoHead = previousAddressee !== undefined && mention.kind === 'company'
       && /^\s+(?:chief executive|CEO|founder|chair(?:man|woman)?|president|head of [a-z ]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+and\s+$/u.test(text.slice(previousAddressee.end, mention.start));
+    // "wrote to Facebook's largest shareholders, including …": the shareholders are written to, not the company.
+    if (/^\.?['’]s\s+(?:[\w-]+\s+){0,3}(?:shareholders|investors|asset managers|advertisers|customers|suppliers)\b/.test(text.slice(mention.end, mention.end + 60))) continue;
     const company = addressable.has(mention.kind) ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
     if (!company || !addressable.has(mentions.find((m) => m.name === company)?.kind ?? '')) {
       // "wrote to California Attorney General Xavier Becerra": an official, with a title and a place between.

@@ -138,6 +138,9 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const employer = /^\s+(?!(?:on|in|at|and|to|for|last|this|about|over|after|before|since|who|which|that|was|were|is|has|had|said|says|wrote|told)\b)[a-z]/.test(after) ? null : titleBefore.exec(before);
   if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };
   if (groupCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
+  // "Facebook's largest institutional shareholders, including Vanguard": a list after a plural that says what its names are.
+  const listed = /\b(companies|firms|makers|manufacturers|brands|retailers|customers|suppliers|shareholders|investors|asset managers|platforms|operators|providers|brokers|groups|organi[sz]ations),?\s+(?:including|such as|among them)\s+$/i.exec(before);
+  if (listed) return { accepted: true, kind: null, guess: /shareholders|investors|asset managers/i.test(listed[1]!) ? 'investor' : /groups|organi/i.test(listed[1]!) ? 'ngo' : 'company' };
   // "the Privacy Commons wrote to": whoever writes to someone is, in these articles, a group more often than a company.
   if (writerCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
   if (cueBefore.test(before) || cueAfter.test(after)) return { accepted: true, kind: null };
