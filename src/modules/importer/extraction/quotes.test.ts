@@ -15,6 +15,11 @@ describe('quote attribution', () => {
     expect(quotesOf(text)).toEqual(expect.arrayContaining(['Vexa Systems: sells only to vetted public clients', 'Vexa Systems: never supplied data used to target anyone']));
   });
 
+  it('gives "…," the company said and "…," a company spokesperson said to the company in question', () => {
+    const text = 'Vexa Systems rejected the claims. "Nobody uses our systems that way," the company said in a statement. "Riders value flexibility," a company spokesperson said.';
+    expect(quotesOf(text)).toEqual(['Vexa Systems: Nobody uses our systems that way', 'Vexa Systems: Riders value flexibility']);
+  });
+
   it('takes two words that close a sentence, but not two words of scare quotes', () => {
     expect(quotesOf('Vexa Systems answered on 20 June, saying the audit was "commercially confidential."')).toContain('Vexa Systems: commercially confidential');
     expect(quotesOf('Vexa Systems said its "ethical AI" tools were safe for the public.')).toEqual([]);

@@ -81,6 +81,11 @@ function speakerFor(
     const who = mentions.find((m) => m.start === at || (m.start > at && m.start - at <= 45 && /^(?:(?:the|an?|Dr\.?|Prof\.?)\s+|(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s+)$/.test(text.slice(at, m.start))));
     if (who) return who.name;
   }
+  // "…," the company said / "…," a company spokesperson said: the company the text is about there.
+  if (/^[,.!?]?[ \t]*(?:the|a|an)[ \t]+(?:company|firm|(?:company[ \t]+)?spokes(?:person|man|woman))[ \t]+(?:said|says|added|wrote|stated|explained|told)\b/i.test(after)) {
+    const company = recentCompany(segment.start);
+    if (company) return company;
+  }
   // "…," she said: the person last named before the quote.
   if (/^[,.!?]?[ \t]*(?:(?:he|she)[ \t]+(?:said|says|added|told|wrote|explained)|(?:said|says|added)[ \t]+(?:he|she))\b/i.test(after)) {
     const person = mentions.filter((m) => m.kind === 'person' && m.end <= segment.start && segment.start - m.end < 800).pop();
