@@ -8,7 +8,7 @@
 import nlp from 'compromise';
 import { capitalisedFunctionWords, demonyms, lastWordMarkers, months, places } from './gazetteer.ts';
 import type { Organization, OrgMention } from './organizations.ts';
-import { endsTitle } from './names.ts';
+import { endsTitle, isCommonWord } from './names.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownPerson, Span } from './types.ts';
 
@@ -39,11 +39,14 @@ const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L
 
 const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),/gu;
 
+/** Capitalised titles and ranks that stand before a name and are no given name. */
+const rankWords = /^(?:Minister|President|Commissioner|Secretary|General|Chancellor|Senator|Representative|Governor|Mayor|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Counsel|Attorney|Ambassador|Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame|Rapporteur|Founder|Executive|Officer|Spokesperson|Spokesman|Spokeswoman|Deputy|Vice|Prime|Tourism|Foreign|Interior|Defence|Defense)$/;
+
 /** Full names of people, before organisations are known (organisations must not swallow them). */
 /** "Dr. Yusuf Rahman", "Senator Jeff Merkley", "Yusuf Rahman's": the name without honorific, rank or possessive. */
 function bareName(raw: string): string {
   return raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
-    .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Sen\.|Representative|Rep\.|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff)\s+/, '').trim();
+    .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Sen\.|Representative|Rep\.|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff|(?:Senior\s+|Staff\s+)?(?:Counsel|Attorney)|Commissioner|Ambassador|Judge)\s+/, '').trim();
 }
 
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
@@ -64,6 +67,14 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
+  // "Solberg said" after "Prime Minister Erna Solberg posted": a surname alone stands for the full name given earlier.
+  const speakers = [...text.matchAll(/(?<![\p{L}'’.-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:said|says|wrote|writes|told|added)\b/gu)].map((m) => m[1]!);
+  for (const name of new Set([...[...names].filter((n) => !/\s/.test(n)), ...speakers])) {
+    const full = new RegExp(`\\b(\\p{Lu}[\\p{Ll}'’-]+(?:[ \\t]+\\p{Lu}\\.)?)[ \\t]+${escapeRegExp(name)}\\b`, 'gu');
+    const given = [...text.matchAll(full)].map((m) => m[1]!).find((word) => !rankWords.test(word) && !capitalisedFunctionWords.has(word) && !months.has(word)
+      && !places.has(word) && !demonyms.has(word) && !isCommonWord(word.split(/\s/)[0]!));
+    if (given && isPlausibleName(`${given} ${name}`, false)) { names.delete(name); names.add(`${given} ${name}`); }
+  }
   // "Thermo Fisher Scientific": a name that a company's marker word follows is the company's.
   for (const name of names) {
     if (findOccurrences(text, name).some(([, end]) => lastWordMarkers[/^\s+(\p{Lu}[\p{L}.]*)/u.exec(text.slice(end, end + 30))?.[1] ?? ''] === 'company')) names.delete(name);

@@ -410,5 +410,12 @@ describe('more phrasings of real coverage', () => {
   it('reads a group releasing its own report', () => {
     expect(eventsOf('On Monday, Privacy Watch released its own technical report on Orbex Inc.')).toContain('investigation_published 2026-06-08 Privacy Watch > Orbex Inc.');
   });
+
+  it('gives a surname speaker the full name given earlier, and drops a capitalised rank before a name', () => {
+    const result = extract('Prime Minister Erna Holmvik posted the photograph. "It is wrong," Holmvik said. "We are asking for change," said Senior Counsel Nate Cardell. Even Orbex Inc. said it was surprised.');
+    expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Erna Holmvik', 'Nate Cardell']));
+    expect(result.quotes.map((q) => q.speaker)).toEqual(['Erna Holmvik', 'Nate Cardell']);
+    expect(result.people.map((p) => p.name)).not.toContain('Even Orbex');
+  });
 });
 
