@@ -10,6 +10,7 @@ describe('findDateMentions', () => {
     expect(resolve('The letter was released on Friday.', '2025-10-11')).toEqual(['2025-10-10']);
     expect(resolve('Shareholders voted on Thursday.', '2026-06-18')).toEqual(['2026-06-18']);
     expect(resolve('They protested on Saturday.', '2026-09-11')).toEqual(['2026-09-05']);
+    expect(resolve('They wrote last Friday.', '2026-06-12')).toEqual(['2026-06-05']);
   });
 
   it('reads a day and month without a year as the past one, unless the text looks ahead', () => {

@@ -140,7 +140,8 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   const lower = text.toLowerCase().replace(/\s+(?:morning|afternoon|evening|night)$/, '');
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
   if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(nextWeekday(reference, weekday));
-  if (weekday >= 0) return formatDay(mostRecentWeekday(reference, weekday));
+  // "last Friday" written on a Friday is a week ago; "on Friday" is today.
+  if (weekday >= 0) return formatDay(mostRecentWeekday(lower.startsWith('last') ? new Date(reference.getTime() - 86_400_000) : reference, weekday));
   // "next Monday": the first such day after publication.
   const next = weekdays.findIndex((day) => new RegExp(`^next\\s+${day}$`).test(lower));
   if (next >= 0) return formatDay(nextWeekday(reference, next));

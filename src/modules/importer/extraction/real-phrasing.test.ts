@@ -417,5 +417,11 @@ describe('more phrasings of real coverage', () => {
     expect(result.quotes.map((q) => q.speaker)).toEqual(['Erna Holmvik', 'Nate Cardell']);
     expect(result.people.map((p) => p.name)).not.toContain('Even Orbex');
   });
+
+  it('reads a company saying it will sell, stop or end something, or is suspending it, as its action', () => {
+    expect(eventsOf('Orbex Inc. said on Friday that it will sell its stake in Lumio Ltd.')).toContain('company_action 2026-06-12 Orbex Inc. > Lumio Ltd.');
+    expect(eventsOf('Orbex Inc. said later the same day that it was suspending payments to the site.')).toEqual(['company_action null Orbex Inc. > -']);
+    expect(eventsOf('Orbex Inc. told staff last Friday that it would not renew the contract.')).toEqual(['company_action 2026-06-05 Orbex Inc. > -']);
+  });
 });
 
