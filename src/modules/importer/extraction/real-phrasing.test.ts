@@ -423,5 +423,12 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('Orbex Inc. said later the same day that it was suspending payments to the site.')).toEqual(['company_action null Orbex Inc. > -']);
     expect(eventsOf('Orbex Inc. told staff last Friday that it would not renew the contract.')).toEqual(['company_action 2026-06-05 Orbex Inc. > -']);
   });
+
+  it('reads replies from companies listed after a colon, an urgent application filed, and a stay-away or strike', () => {
+    const events = eventsOf('Privacy Watch wrote to Orbex Inc., Lumio Ltd and Kestrel Corp. on 2 June. Only two companies responded: Orbex Inc. and Lumio Ltd. The Legal Aid Forum filed an urgent application on Wednesday against Orbex Inc. Workers have been on an indefinite strike since 1 June.');
+    expect(events).toEqual(expect.arrayContaining(['response_received null Orbex Inc. > Privacy Watch', 'response_received null Lumio Ltd. > Privacy Watch',
+      'other 2026-06-10 Legal Aid Forum > Orbex Inc.']));
+    expect(events.some((e) => e.startsWith('protest_or_campaign 2026-06-01'))).toBe(true);
+  });
 });
 
