@@ -430,5 +430,10 @@ describe('more phrasings of real coverage', () => {
       'other 2026-06-10 Legal Aid Forum > Orbex Inc.']));
     expect(events.some((e) => e.startsWith('protest_or_campaign 2026-06-01'))).toBe(true);
   });
+
+  it('reads names after "invited" and before "delivered a letter" as organisations', () => {
+    const result = extract('The Resource Centre invited Vantelo and Kirra to respond. Alongside the petition, Fairbrook delivered an open letter to Orbex Inc.');
+    expect(result.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Vantelo', 'Kirra', 'Fairbrook']));
+  });
 });
 
