@@ -20,6 +20,11 @@ describe('quote attribution', () => {
     expect(quotesOf(text)).toEqual(['Vexa Systems: Nobody uses our systems that way', 'Vexa Systems: Riders value flexibility']);
   });
 
+  it('gives a quote opening a sentence to whoever the sentence before reports as saying something', () => {
+    const text = 'Fairscore said Vexa Systems had approached it earlier in the year. "Vexa has agreed to let us hold it to these commitments."';
+    expect(quotesOf(text)).toEqual(['Fairscore: Vexa has agreed to let us hold it to these commitments']);
+  });
+
   it('takes two words that close a sentence, but not two words of scare quotes', () => {
     expect(quotesOf('Vexa Systems answered on 20 June, saying the audit was "commercially confidential."')).toContain('Vexa Systems: commercially confidential');
     expect(quotesOf('Vexa Systems said its "ethical AI" tools were safe for the public.')).toEqual([]);

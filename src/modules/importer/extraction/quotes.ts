@@ -160,8 +160,14 @@ export function findQuotes(
       previous.span = [previous.span[0], segment.end];
       continue;
     }
-    if (!speaker) continue;
-    quotes.push({ speaker, text: cleanQuoteText(raw), span: [segment.start, segment.end], paragraphEnd });
+    // "Fairwork said Glovo had approached it. "Glovo has agreed …"": a quote opening a sentence, with no attribution of its own,
+    // continues the reported speech of the sentence before it in the same paragraph.
+    const before = opensSentence ? [...sentences].reverse().find((s) => s.end <= segment.start) : undefined;
+    const who = speaker ?? (before && paragraphs.some((p) => p.start <= before.start && segment.end <= p.end)
+      && !/["“”]/.test(before.text) && /^[^,;]{1,80}?\b(?:said|says|told|argued|added)\b/.test(before.text)
+      ? speakerFromClause(before.start, before.end, text, mentions, recentCompany) : null);
+    if (!who) continue;
+    quotes.push({ speaker: who, text: cleanQuoteText(raw), span: [segment.start, segment.end], paragraphEnd });
   }
   return quotes.map(({ speaker, text: quoted, span }) => ({ speaker, text: quoted, span }));
 }
