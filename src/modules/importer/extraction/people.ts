@@ -29,6 +29,8 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   if (words.length < 2 || words.length > 4) return false;
   // "NSO Group" is no person: an acronym or "Group" in a name marks an organisation.
   if (/^[A-Z]{2,}$/.test(words[0]!) || words[words.length - 1] === 'Group') return false;
+  // "San Mateo", "Old Bailey", "Port Louis": the first word of a place's name.
+  if (/^(?:San|Santa|Saint|St\.?|Old|New|Fort|Port|Mount|Lake|Cape)$/.test(words[0]!)) return false;
   return words.every((word, i) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
     && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
 }

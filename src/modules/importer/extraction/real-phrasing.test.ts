@@ -435,5 +435,10 @@ describe('more phrasings of real coverage', () => {
     const result = extract('The Resource Centre invited Vantelo and Kirra to respond. Alongside the petition, Fairbrook delivered an open letter to Orbex Inc.');
     expect(result.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Vantelo', 'Kirra', 'Fairbrook']));
   });
+
+  it('takes no place such as "San Mateo" or "Old Bailey" for a person', () => {
+    const { people } = extract('Orbex Inc., based in San Mateo, faces a trial at the Old Bailey. "It is unsafe," said Mara Lind, a driver.');
+    expect(people.map((p) => p.name)).toEqual(['Mara Lind']);
+  });
 });
 
