@@ -61,7 +61,7 @@ export function isDateline(text: string, date: { start: number; end: number }): 
 
 function mentionsAgainst(text: string, published: string): DateMention[] {
   const reference = parsePublished(published);
-  const mentions: DateMention[] = [...findEndOfPeriod(text, reference), ...findSeasons(text, reference)];
+  const mentions: DateMention[] = [...findEndOfPeriod(text, reference), ...findWeeksAndSeasons(text, reference)];
   const results = chrono.parse(text, { instant: reference, timezone: 0 });
   for (const parsed of results) {
     // "on 12 September, 27% of shareholders": the number after the comma is not a year.
@@ -104,7 +104,7 @@ function findEndOfPeriod(text: string, reference: Date): DateMention[] {
 const seasonStarts: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
 
 /** "this spring", "last summer": chrono reads no seasons; the year is as precise as the text is. Weeks give their month. */
-function findSeasons(text: string, reference: Date): DateMention[] {
+function findWeeksAndSeasons(text: string, reference: Date): DateMention[] {
   const mentions: DateMention[] = [];
   // "last week", "this week": no day, but the month they fall in.
   for (const match of text.matchAll(/\b(last|this)\s+week\b/gi)) {
