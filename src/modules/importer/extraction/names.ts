@@ -67,6 +67,12 @@ function isPluralNounOrAdverb(word: string): boolean {
   return (tags.has('Plural') || tags.has('Adverb')) && !tags.has('ProperNoun') && !tags.has('Organization');
 }
 
+/** "Says", "Will", "Opened": a conjugated verb, which a headline in title case has and a name does not. */
+export function isConjugatedVerb(word: string): boolean {
+  const tags = wordTags(word);
+  return (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Modal')) && !tags.has('Noun') && !tags.has('ProperNoun');
+}
+
 /** "sent", "wrote", "today": a verb in the past or a time word, which no title contains. */
 export function endsTitle(word: string): boolean {
   return /^(?:today|yesterday|also)$/i.test(word) || wordTags(word).has('PastTense');

@@ -11,7 +11,7 @@ import {
   capitalisedFunctionWords, demonyms, descriptorKinds, firstWordMarkers, lastWordMarkers, months, phraseMarkers,
   places, wellKnownOrganizations,
 } from './gazetteer.ts';
-import { isDescriptiveWord, type NameCandidate } from './names.ts';
+import { isConjugatedVerb, isDescriptiveWord, type NameCandidate } from './names.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownOrganization, OrgKind, Span } from './types.ts';
 
@@ -96,6 +96,9 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
     if (/^[A-Z]{2,}$/.test(name) && name.length > 5 && candidate.sentenceInitial) return true; // DATELINES IN CAPITALS open a line
   }
   if (candidate.tokens.every((token) => demonyms.has(token) || places.has(token) || token === 'and')) return true;
+  // "Facebook Says It Will Open Its Political Ad Archive …": a headline in title case, not a name.
+  const headline = candidate.tokens.length >= 6 && candidate.tokens.some(isConjugatedVerb) && candidate.tokens.some((t) => /^(?:It|Its|We|They|He|She)$/.test(t));
+  if (headline) return true;
   return false;
 }
 

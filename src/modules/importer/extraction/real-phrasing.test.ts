@@ -440,5 +440,11 @@ describe('more phrasings of real coverage', () => {
     const { people } = extract('Orbex Inc., based in San Mateo, faces a trial at the Old Bailey. "It is unsafe," said Mara Lind, a driver.');
     expect(people.map((p) => p.name)).toEqual(['Mara Lind']);
   });
+
+  it('takes no headline in title case for an organisation', () => {
+    const result = extract('Orbex Says It Will Open Its Political Ad Archive After Pressure From Civil Society\n\nOn Monday, Privacy Watch and 35 other organisations sent Orbex Inc. an open letter.');
+    expect(result.organizations.map((o) => o.name)).not.toContain('Orbex Says It Will Open Its Political Ad Archive After Pressure From Civil Society');
+    expect(result.letters[0]).toMatchObject({ senders: ['Privacy Watch'], recipient: 'Orbex Inc.' });
+  });
 });
 
