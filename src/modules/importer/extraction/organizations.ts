@@ -89,7 +89,8 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
   // "Director of Human Rights", "President of Global Affairs": a title, not a body.
   if (/^(?:Director|President|Vice|Head|Chief|Secretary|Minister|Senior|Deputy)$/.test(candidate.tokens[0]!) && candidate.tokens[1] !== 'General') return true;
   if (candidate.tokens.length === 1) {
-    if (name.length < 2 || personTokens.has(name)) return true;
+    // "X (formerly Twitter)": a one-letter name only where the text says what it was called before.
+    if ((name.length < 2 && !new RegExp(`\\b${escapeRegExp(name)}\\s*[(,]\\s*(?:formerly|previously)\\b`).test(text)) || personTokens.has(name)) return true;
     if (lastWordMarkers[name] || firstWordMarkers[name]) return true; // "Coalition says"
     // A one-word name that also appears in lower case is an ordinary word ("Organisers", "Researchers").
     if (new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text)) return true;
@@ -274,6 +275,19 @@ function groupNames(entries: { name: string; kind: OrgKind; evidence: number; ac
   return groups;
 }
 
+/** "X (formerly Twitter)", "Meta, previously Facebook": the former name is another name for the same organisation. */
+function mergeFormerNames(groups: Group[], text: string): Group[] {
+  const merged = [...groups];
+  for (const match of text.matchAll(/(\p{Lu}[\p{L}\d.&-]*(?:[ \t]+\p{Lu}[\p{L}\d.&-]*)*)\s*[(,]\s*(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(\p{Lu}[\p{L}\d.&-]*(?:[ \t]+\p{Lu}[\p{L}\d.&-]*)*)/gu)) {
+    const current = merged.find((group) => group.forms.has(match[1]!));
+    const former = merged.find((group) => group !== current && group.forms.has(match[2]!));
+    if (!current || !former) continue;
+    for (const form of former.forms) current.forms.add(form);
+    merged.splice(merged.indexOf(former), 1);
+  }
+  return merged;
+}
+
 /** Where the text first names an organisation, by any of its forms so far. */
 function firstAt(group: Group, text: string): number {
   return Math.min(...[...group.forms].map((form) => findOccurrences(text, form)[0]?.[0] ?? Infinity));
@@ -358,7 +372,7 @@ export function findOrganizations(
       entries.push({ name: org.name, kind: org.kind, evidence: 2 });
     }
   }
-  const groups = groupNames(entries, text).sort((a, b) => firstAt(a, text) - firstAt(b, text));
+  const groups = mergeFormerNames(groupNames(entries, text), text).sort((a, b) => firstAt(a, text) - firstAt(b, text));
   const claimed = new Set(groups.flatMap((group) => [...group.forms]));
   for (const group of groups) {
     addShortForms(group, text, claimed);

@@ -446,5 +446,12 @@ describe('more phrasings of real coverage', () => {
     expect(result.organizations.map((o) => o.name)).not.toContain('Orbex Says It Will Open Its Political Ad Archive After Pressure From Civil Society');
     expect(result.letters[0]).toMatchObject({ senders: ['Privacy Watch'], recipient: 'Orbex Inc.' });
   });
+
+  it('reads a one-letter company the text says was formerly called something else, under its new name', () => {
+    const result = extract('On 6 July the Tech Justice Coalition wrote to Orbex Inc. and X. The letter was addressed to X (formerly Twitter) and to Orbex Inc.', '2023-08-01');
+    expect(result.organizations).toContainEqual(expect.objectContaining({ name: 'X', kind: 'company', aliases: ['Twitter'] }));
+    expect(result.letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'X']);
+    expect(extract('Project X was a code name. Y said nothing.').organizations).toEqual([]);
+  });
 });
 
