@@ -322,5 +322,28 @@ export function findNameCandidates(text: string, sentences: TextRange[], personN
       });
     }
   }
-  return candidates;
+  return withCommaNames(candidates, text);
+}
+
+/**
+ * "the Retail, Wholesale and Department Store Union (RWDSU)", "Ministry of Labour, Invalids and Social
+ * Affairs (MOLISA)": a name with commas in it, which the acronym after it spells whole.
+ */
+function withCommaNames(candidates: NameCandidate[], text: string): NameCandidate[] {
+  const result = [...candidates];
+  for (const candidate of candidates) {
+    const acronym = /^\s*\(([A-Z]{3,8})\)/.exec(text.slice(candidate.end, candidate.end + 12))?.[1];
+    if (!acronym) continue;
+    const words = String.raw`\p{Lu}[\p{L}-]*(?:[ \t]+(?:of|for|on|in|the|\p{Lu}[\p{L}-]*))*`;
+    const lead = new RegExp(String.raw`((?:${words},[ \t]+){1,3}(?:${words}[ \t]+and[ \t]+)?)$`, 'u').exec(text.slice(Math.max(0, candidate.start - 120), candidate.start));
+    if (!lead) continue;
+    const start = candidate.start - lead[1]!.replace(/^The[ \t]+/, '').length;
+    const whole = text.slice(start, candidate.end);
+    // The acronym spells the capitalised words, or every word but "and" and "the" ("MOLISA").
+    const spelt = (keep: (word: string) => boolean) => whole.split(/[\s,]+/).filter(keep).map((w) => w[0]!.toUpperCase()).join('');
+    if (spelt((w) => /^\p{Lu}/u.test(w)) !== acronym && spelt((w) => !/^(?:and|the|&)$/i.test(w)) !== acronym) continue;
+    for (const inside of candidates.filter((c) => c.start >= start && c.end <= candidate.end)) result.splice(result.indexOf(inside), 1);
+    result.push({ start, end: candidate.end, text: whole, tokens: whole.split(/[\s,]+/), sentenceInitial: candidate.sentenceInitial });
+  }
+  return result.sort((a, b) => a.start - b.start);
 }

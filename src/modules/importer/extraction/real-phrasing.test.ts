@@ -453,5 +453,12 @@ describe('more phrasings of real coverage', () => {
     expect(result.letters.map((l) => l.recipient)).toEqual(['Orbex Inc.', 'X']);
     expect(extract('Project X was a code name. Y said nothing.').organizations).toEqual([]);
   });
+
+  it('reads a name with commas in it when the acronym after it spells it whole', () => {
+    const names = extract('The Retail, Wholesale and Warehouse Workers Union (RWWWU) wrote to Orbex Inc. on Monday. The Ministry of Labour, Invalids and Social Affairs (MOLISA) said it would look.')
+      .organizations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Retail, Wholesale and Warehouse Workers Union', 'Ministry of Labour, Invalids and Social Affairs']));
+    expect(names).not.toContain('Invalids');
+  });
 });
 
