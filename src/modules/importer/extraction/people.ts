@@ -68,6 +68,8 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   for (const match of [...text.matchAll(apposedName), ...text.matchAll(apposedTitle)]) {
     if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
+  // "Nader Awaad of the IWGB said": a name, "of the" and a group, then a speech verb.
+  for (const match of text.matchAll(/\b(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b/gu)) add(match[1]!, true);
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   // "Solberg said" after "Prime Minister Erna Solberg posted": a surname alone stands for the full name given earlier.
   const speakers = [...text.matchAll(/(?<![\p{L}'’.-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:said|says|wrote|writes|told|added)\b/gu)].map((m) => m[1]!);

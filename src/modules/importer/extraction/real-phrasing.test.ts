@@ -460,5 +460,12 @@ describe('more phrasings of real coverage', () => {
     expect(names).toEqual(expect.arrayContaining(['Retail, Wholesale and Warehouse Workers Union', 'Ministry of Labour, Invalids and Social Affairs']));
     expect(names).not.toContain('Invalids');
   });
+
+  it('reads "X of the Y said" as a person of an organisation, not one long organisation', () => {
+    const result = extract('Talia Wickram of the Centre for Policy Choices said the reply was weak. "We want dates," she said.');
+    expect(result.people.map((p) => p.name)).toEqual(['Talia Wickram']);
+    expect(result.organizations.map((o) => o.name)).toEqual(['Centre for Policy Choices']);
+    expect(result.quotes[0]).toMatchObject({ speaker: 'Talia Wickram' });
+  });
 });
 
