@@ -31,8 +31,9 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   if (/^[A-Z]{2,}$/.test(words[0]!) || words[words.length - 1] === 'Group') return false;
   // "San Mateo", "Old Bailey", "Port Louis": the first word of a place's name.
   if (/^(?:San|Santa|Saint|St\.?|Old|New|Fort|Port|Mount|Lake|Cape)$/.test(words[0]!)) return false;
-  return words.every((word, i) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
-    && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined);
+  const particle = (word: string, i: number) => i > 0 && i < words.length - 1 && /^(?:de|da|di|del|van|von|der|al|bin|ibn)$/.test(word);
+  return words.every((word, i) => particle(word, i) || (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
+    && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined));
 }
 
 const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|announced|argued|insisted|denied|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
@@ -60,7 +61,8 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   const matches = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
   for (const match of matches) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
   // compromise misses unfamiliar names in the commonest attribution of all.
-  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:\p{Lu}\p{Ll}+|(?:\p{Lu}\.){1,3})(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
+  // …with a particle before the surname: "said Pat de Brún,".
+  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:\p{Lu}\p{Ll}+|(?:\p{Lu}\.){1,3})(?:\s+(?:de|da|di|del|van|von|der|al|bin|ibn))?(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) add(match[1]!, true);
   // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board",
@@ -78,6 +80,10 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     const given = [...text.matchAll(full)].map((m) => m[1]!).find((word) => !rankWords.test(word) && !capitalisedFunctionWords.has(word) && !months.has(word)
       && !places.has(word) && !demonyms.has(word) && !isCommonWord(word.split(/\s/)[0]!));
     if (given && isPlausibleName(`${given} ${name}`, false)) { names.delete(name); names.add(`${given} ${name}`); }
+  }
+  // "The London firm Mishcon de Reya": a name that a kind of organisation introduces is no person.
+  for (const name of names) {
+    if (findOccurrences(text, name).some(([start]) => /\b(?:firm|company|group|organi[sz]ation|outlet|agency|charity|fund|union)\s+$/.test(text.slice(Math.max(0, start - 20), start)))) names.delete(name);
   }
   // "Thermo Fisher Scientific": a name that a company's marker word follows is the company's.
   for (const name of names) {

@@ -25,6 +25,10 @@ describe('quote attribution', () => {
     expect(quotesOf(text)).toEqual(['Fairscore: Vexa has agreed to let us hold it to these commitments']);
   });
 
+  it('reads a speaker whose surname has a particle: "said Pat de Brún,"', () => {
+    expect(quotesOf('"That risk has not gone away," said Dara de Vries, head of policy at Vexa Watch.')).toEqual(['Dara de Vries: That risk has not gone away']);
+  });
+
   it('takes two words that close a sentence, but not two words of scare quotes', () => {
     expect(quotesOf('Vexa Systems answered on 20 June, saying the audit was "commercially confidential."')).toContain('Vexa Systems: commercially confidential');
     expect(quotesOf('Vexa Systems said its "ethical AI" tools were safe for the public.')).toEqual([]);

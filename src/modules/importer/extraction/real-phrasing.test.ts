@@ -467,5 +467,10 @@ describe('more phrasings of real coverage', () => {
     expect(result.organizations.map((o) => o.name)).toEqual(['Centre for Policy Choices']);
     expect(result.quotes[0]).toMatchObject({ speaker: 'Talia Wickram' });
   });
+
+  it('takes a name a kind of organisation introduces for that organisation, not a person', () => {
+    const result = extract('The London firm Harrow de Vere is also working on the case for Privacy Watch.');
+    expect(result.people).toEqual([]);
+  });
 });
 
