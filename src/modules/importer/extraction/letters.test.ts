@@ -384,4 +384,10 @@ describe('a lede and "The letter, …"', () => {
     const owners = letterOf('A coalition of 78 groups, led by Fair Share, has written to Orbex Inc.\'s largest institutional shareholders, including Vanguard, Fidelity and BlackRock. The joint letter, sent and made public on Wednesday, asks them to act.');
     expect(owners.map((l) => `${l.recipient} ${l.sent} ${l.published}`)).toEqual(['Vanguard 2026-06-10 2026-06-10', 'Fidelity 2026-06-10 2026-06-10', 'BlackRock 2026-06-10 2026-06-10']);
   });
+
+  it('reads names in lower case ("epicenter.works", "xAI") and addressees named with their titles one after another', () => {
+    const letters = letterOf('On 1 October, members of the coalition, among them Access Now and the Austrian group epicenter.works, sent an open letter to Hanna Dorn, chief executive of Orbex Inc., and Tomas Berg, chief executive of Lumio Ltd, asking them to act.');
+    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient}`)).toEqual(['Access Now+epicenter.works > Orbex Inc.', 'Access Now+epicenter.works > Lumio Ltd']);
+    expect(letterOf('On Tuesday, lawyers at the Clean Air Center sent xAI a letter giving formal notice.')[0]).toMatchObject({ recipient: 'xAI' });
+  });
 });

@@ -57,7 +57,8 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
     const previous = list[list.length - 1]!;
     // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and",
     // and a description or a country's possessive before the next: ", Kenya's Central Organization …", ", the union X".
-    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/(?<=,\s*|\sand\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative)\s+$|(?<=,\s*|\sand\s+)\p{Lu}\p{L}+['’]s\s+$/u, '');
+    // …and a title after a person: "Helmut Duhs, chief executive of A1 Belarus, Thomas Arnoldner".
+    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/^\s*,\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executive|director|chair(?:man|woman)?|head|president|founder|officer)\s+(?:of|at)\s+[^,]{1,60}(?=,)/, '').replace(/(?<=,\s*|\sand\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative)\s+$|(?<=,\s*|\sand\s+)\p{Lu}\p{L}+['’]s\s+$/u, '');
     if (!coordinator.test(gap)) break;
     list.push(next);
   }

@@ -39,7 +39,8 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d)/u.test(word);
+// "xAI", "eBay", "epicenter.works": a coined name may start in lower case before its capital, or be a web address.
+const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d|\p{Ll}{1,2}\p{Lu})/u.test(word) || /^[a-z][a-z\d-]+\.(?:org|io|works|com|net|eu|info)$/.test(word);
 const onlySpaces = (gap: string): boolean => /^[ \t]+$/.test(gap);
 
 /** compromise's part-of-speech tags for one word on its own. */

@@ -93,7 +93,7 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
     if ((name.length < 2 && !new RegExp(`\\b${escapeRegExp(name)}\\s*[(,]\\s*(?:formerly|previously)\\b`).test(text)) || personTokens.has(name)) return true;
     if (lastWordMarkers[name] || firstWordMarkers[name]) return true; // "Coalition says"
     // A one-word name that also appears in lower case is an ordinary word ("Organisers", "Researchers").
-    if (new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text)) return true;
+    if (/^\p{Lu}/u.test(name) && new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text)) return true;
     if (/^[A-Z]{2,}$/.test(name) && name.length > 5 && candidate.sentenceInitial) return true; // DATELINES IN CAPITALS open a line
   }
   if (candidate.tokens.every((token) => demonyms.has(token) || places.has(token) || token === 'and')) return true;
@@ -142,6 +142,8 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const employer = /^\s+(?!(?:on|in|at|and|to|for|last|this|about|over|after|before|since|who|which|that|was|were|is|has|had|said|says|wrote|told)\b)[a-z]/.test(after) ? null : titleBefore.exec(before);
   if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };
   if (groupCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
+  // "sent xAI a letter": whoever is sent a letter is, here, a company.
+  if (/\bsent\s+$/.test(before) && /^\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|questions)\b/.test(after)) return { accepted: true, kind: null, guess: 'company' };
   // "Facebook's largest institutional shareholders, including Vanguard": a list after a plural that says what its names are.
   const listed = /\b(companies|firms|makers|manufacturers|brands|retailers|customers|suppliers|shareholders|investors|asset managers|platforms|operators|providers|brokers|groups|organi[sz]ations),?\s+(?:including|such as|among them)\s+$/i.exec(before);
   if (listed) return { accepted: true, kind: null, guess: /shareholders|investors|asset managers/i.test(listed[1]!) ? 'investor' : /groups|organi/i.test(listed[1]!) ? 'ngo' : 'company' };
