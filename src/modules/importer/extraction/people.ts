@@ -124,7 +124,8 @@ function roleFromApposition(text: string, nameEnd: number, mentions: OrgMention[
   if (!match) return null;
   const phraseStart = nameEnd + match[0].length - match[1]!.length;
   const phraseEnd = nameEnd + match[0].length;
-  const inside = mentions.filter((m) => m.start >= phraseStart && m.end <= phraseEnd);
+  // "chief executive of Lumio Ltd. It …": the sentence's full stop is also the legal form's.
+  const inside = mentions.filter((m) => m.start >= phraseStart && (m.end <= phraseEnd || (m.end === phraseEnd + 1 && text[phraseEnd] === '.')));
   for (const mention of inside.reverse()) {
     const lead = text.slice(phraseStart, mention.start);
     const preposition = /\s(?:at|of|with|for|from)\s+(?:the\s+)?$/.exec(lead);

@@ -472,5 +472,10 @@ describe('more phrasings of real coverage', () => {
     const result = extract('The London firm Harrow de Vere is also working on the case for Privacy Watch.');
     expect(result.people).toEqual([]);
   });
+
+  it('reads a title and employer given at the end of a sentence whose full stop closes a legal form', () => {
+    const { people } = extract('The letter went to Tomas Berg, chief executive of Lumio Ltd. It asked for answers.');
+    expect(people).toContainEqual(expect.objectContaining({ name: 'Tomas Berg', title: 'chief executive', affiliation: 'Lumio Ltd.' }));
+  });
 });
 
