@@ -89,7 +89,10 @@ export async function writeBagZip(outFile: string, options: WriteBagOptions): Pr
     await Promise.race([finished(output), zipFailed]);
     return { payloadFiles: manifest.length, payloadBytes: sum(manifest.map((entry) => entry.size)), manifest };
   } catch (error) {
+    // The file may still be opening: unlink only once the stream has closed, or the open would recreate it.
+    const closed = output.closed ? Promise.resolve() : new Promise<void>((resolve) => output.once('close', () => resolve()));
     output.destroy();
+    await closed;
     await unlink(outFile).catch(() => undefined);
     throw error;
   }
