@@ -71,7 +71,7 @@ export const wellKnownOrganizations: Record<string, OrgKind> = {
 /** Lower-case descriptors before or after a name that tell its kind ("the newspaper X", "X, a data broker"). */
 export const descriptorKinds: [RegExp, OrgKind][] = [
   [/\b(newspaper|news outlet|outlet|magazine|broadcaster|news agency|news site|site|website|weekly|daily|tabloid|publication|journalists?)$/, 'media'],
-  [/\b(company|firm|maker|provider|vendor|broker|manufacturer|developer|start-?up|giant|operator|platform|retailer|contractor|supplier|business)$/, 'company'],
+  [/\b(compan(?:y|ie)|firm|\w*maker|provider|vendor|broker|manufacturer|developer|start-?up|giant|operator|platform|retailer|distributor|marketplace|carrier|contractor|supplier|business)s?$/, 'company'],
   [/\b(ministry|regulator|government|agency|authority|department|police|court)$/, 'government'],
   [/\b(army|military|unit)$/, 'military'],
   [/\b(investor|fund|asset manager|shareholder|pension fund)s?$/, 'investor'],

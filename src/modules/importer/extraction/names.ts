@@ -30,7 +30,7 @@ const abbreviationWithDot = /^(?:Inc|Ltd|Corp|Co|Bros|Mr|Dr|St)\.$|^(?:[A-Z]\.){
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(/\+\d+|\d+|[\p{L}][\p{L}\p{N}'’.&-]*|&/gu)) {
+  for (const match of text.matchAll(/\+\d+|\d+\p{L}{4,}[\p{L}\p{N}'’&-]*|\d+|[\p{L}][\p{L}\p{N}'’.&-]*|&/gu)) {
     let value = match[0];
     // A full stop belongs to the word only for abbreviations ("Inc.", "B.V."); otherwise it ends a sentence.
     if (value.endsWith('.') && !abbreviationWithDot.test(value)) value = value.replace(/\.+$/, '');
@@ -39,8 +39,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-// "xAI", "eBay", "epicenter.works": a coined name may start in lower case before its capital, or be a web address.
-const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d|\p{Ll}{1,2}\p{Lu})/u.test(word) || /^[a-z][a-z\d-]+\.(?:org|io|works|com|net|eu|info)$/.test(word);
+// "xAI", "eBay", "epicenter.works", "7amleh", "2degrees": a coined name may start in lower case before its capital,
+// or with a number, or be a web address.
+const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d|\p{Ll}{1,2}\p{Lu}|\d+\p{L}{4})/u.test(word) || /^[a-z][a-z\d-]+\.(?:org|io|works|com|net|eu|info)$/.test(word);
 const onlySpaces = (gap: string): boolean => /^[ \t]+$/.test(gap);
 
 /** compromise's part-of-speech tags for one word on its own. */

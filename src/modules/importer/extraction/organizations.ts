@@ -123,7 +123,9 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   // "Rights group Access Now said": at a sentence or clause start, the describing words need no article.
   // …or before a comma: "started a foundation, Buckets Over Bullying,".
   const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before)
-    ?? /(?<!\b(?:on|in|at|from|to|with|by|for|of|after|before)\s+)\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s+$/i.exec(before);
+    ?? /(?<!\b(?:on|in|at|from|to|with|by|for|of|after|before)\s+)\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s+$/i.exec(before)
+    // "the chief executives of New Zealand telecoms operators Spark": or after a preposition.
+    ?? /\b(?:of|by|from|to|at|with|for)[ \t]+((?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]+$/.exec(before);
   const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
   if (descriptorKind) return { accepted: true, kind: descriptorKind };
   const appositive = appositiveAfter.exec(after);
@@ -286,6 +288,15 @@ function mergeFormerNames(groups: Group[], text: string): Group[] {
     if (!current || !former) continue;
     for (const form of former.forms) current.forms.add(form);
     merged.splice(merged.indexOf(former), 1);
+  }
+  // "7amleh – the Arab Center for the Advancement of Social Media –": two names set off by dashes are one body,
+  // under the more complete of them.
+  for (const first of [...merged]) {
+    const second = merged.find((group) => group !== first && new RegExp(`${escapeRegExp(first.name)}\\s+[–—]\\s+(?:the\\s+)?${escapeRegExp(group.name)}\\s*[–—,]`).test(text));
+    if (!second) continue;
+    const [kept, dropped] = second.name.length > first.name.length ? [second, first] : [first, second];
+    for (const form of dropped.forms) kept.forms.add(form);
+    merged.splice(merged.indexOf(dropped), 1);
   }
   return merged;
 }

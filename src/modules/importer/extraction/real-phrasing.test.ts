@@ -477,5 +477,17 @@ describe('more phrasings of real coverage', () => {
     const { people } = extract('The letter went to Tomas Berg, chief executive of Lumio Ltd. It asked for answers.');
     expect(people).toContainEqual(expect.objectContaining({ name: 'Tomas Berg', title: 'chief executive', affiliation: 'Lumio Ltd.' }));
   });
-});
 
+  it('reads names that open with a number, and the kind a descriptor after a preposition gives', () => {
+    const names = orgNames('The letter was signed by groups including the Kvist digital rights group 4ward and Restore the Signal. It cites the chief executives of the telecoms operators 3degrees and Lark Mobile, and a ban on the book distributor Inkwords. The group had 20 members in the 1990s and met at 5pm.');
+    expect(names).toEqual(expect.arrayContaining(['4ward:ngo', 'Restore the Signal:ngo', '3degrees:company', 'Lark Mobile:company', 'Inkwords:company']));
+    expect(names.join()).not.toMatch(/1990s|5pm/);
+  });
+
+  it('reads two names set off by dashes as one organisation, under the more complete name', () => {
+    const { organizations } = extract('Access Now, 4ward – the Centre for the Advancement of Open Media – and other groups wrote to Lumio. 4ward said Lumio did not reply.');
+    const centre = organizations.find((o) => o.name === 'Centre for the Advancement of Open Media');
+    expect(centre?.aliases).toContain('4ward');
+    expect(organizations.filter((o) => o.name === '4ward')).toEqual([]);
+  });
+});
