@@ -13,7 +13,7 @@ export const phraseMarkers: [RegExp, OrgKind][] = [
   [/\bCivil Liberties Union$/, 'ngo'], // "American Civil Liberties Union" is a rights group, not a trade union
   [/^(United Nations|UN|European Union|EU|European Commission|European Parliament|Council of Europe|OECD|World Bank|NATO|African Union|OHCHR|UNHCR|UNICEF|UNESCO|Human Rights Council|International Criminal Court|International Court of Justice|ASEAN|Interpol)$/, 'intergovernmental'],
   [/\b(United Nations|UN Human Rights|Special Rapporteur)\b/, 'intergovernmental'],
-  [/\b(Asset Management|Investments|Investment Trust|Investment Management|Pension Fund|Pension Board|Pensions?|Capital Management|Wealth Management|Investors?)$/, 'investor'],
+  [/\b(Asset Management|Investments|Investment Trust|Investment Management|Pension Funds?|Pension Board|Pensions?|Capital Management|Wealth Management|Investors?)$/, 'investor'],
   [/\b(Trades? Unions?|Workers Union|Union of|Federation of Labou?r|Confederation)\b/, 'union'],
   [/^Unit \d+$|\b(Defen[cs]e Forces|Armed Forces|Air Force|Army|Navy|Marines|Brigade|Military Intelligence)\b/, 'military'],
   [/\b(Ministry|Department|Agency|Authority|Police|Court|Parliament|Senate|Congress|Government|Enforcement|Regulator|Bureau|Tribunal|Inspectorate|Prosecutor|Commission|Cabinet|Municipality|Council of State)\b/, 'government'],

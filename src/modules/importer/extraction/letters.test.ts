@@ -390,4 +390,11 @@ describe('a lede and "The letter, …"', () => {
     expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient}`)).toEqual(['Access Now+epicenter.works > Orbex Inc.', 'Access Now+epicenter.works > Lumio Ltd']);
     expect(letterOf('On Tuesday, lawyers at the Clean Air Center sent xAI a letter giving formal notice.')[0]).toMatchObject({ recipient: 'xAI' });
   });
+
+  it('reads writers listed before "and other groups", one of them named twice around dashes, or described before its name', () => {
+    const groups = letterOf('On 3 June, Access Now, 4ward – the Centre for Open Media – and other rights groups wrote to Orbex and Lumio.');
+    expect(groups.map((l) => `${l.senders.join('+')} > ${l.recipient}`)).toEqual(['Access Now+Centre for Open Media > Orbex', 'Access Now+Centre for Open Media > Lumio']);
+    const investors = letterOf('In a joint letter dated 14 May, the Northfield Pension Funds and Dutch pension asset manager KVG asked Orbex Inc. to report to shareholders.');
+    expect(investors[0]).toMatchObject({ senders: ['Northfield Pension Funds', 'KVG'], recipient: 'Orbex Inc.' });
+  });
 });

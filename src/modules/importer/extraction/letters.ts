@@ -40,9 +40,15 @@ const anaphorKinds: [RegExp, Set<string>][] = [
 const coordinator = /^(?:\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)$/;
 const senderKinds = new Set(['ngo', 'investor', 'union', 'media', 'other', 'intergovernmental', 'government']);
 
-/** " network (NDL) and the " → " and the ": a kind word and an acronym do not break a list. */
-function stripKindWordAndAcronym(gap: string): string {
-  return gap.replace(/^\s+(?!and\b|or\b)[a-z]+(?=\s)/, '').replace(/^\s*\([A-Z]+\)/, '');
+/**
+ * The words between two items of a list, less what does not break it: a kind word and an acronym after the
+ * first (" network (NDL) and the "), a title after a person ("Helmut Duhs, chief executive of A1 Belarus, "),
+ * and a description or a country's possessive before the next (", Kenya's ", " and Dutch pension asset manager ").
+ */
+function listGap(gap: string): string {
+  return gap.replace(/^\s+(?!and\b|or\b)[a-z]+(?=\s)/, '').replace(/^\s*\([A-Z]+\)/, '')
+    .replace(/^\s*,\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executive|director|chair(?:man|woman)?|head|president|founder|officer)\s+(?:of|at)\s+[^,]{1,60}(?=,)/, '')
+    .replace(/(?<=,\s*|\sand\s+)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative|asset manager|fund manager|pension fund|investor|firm)\s+$|(?<=,\s*|\sand\s+)\p{Lu}\p{L}+['’]s\s+$/u, '');
 }
 
 /** "(NDL)" right after "Nordic Digital Liberties network" repeats a name; it is not another list item. */
@@ -55,11 +61,7 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
   const list = [first];
   for (const next of orgs.filter((m) => m.start > first.end)) {
     const previous = list[list.length - 1]!;
-    // Allow a lower-case kind word and an acronym between items: "the Nordic Digital Liberties network (NDL) and",
-    // and a description or a country's possessive before the next: ", Kenya's Central Organization …", ", the union X".
-    // …and a title after a person: "Helmut Duhs, chief executive of A1 Belarus, Thomas Arnoldner".
-    const gap = stripKindWordAndAcronym(text.slice(previous.end, next.start)).replace(/^\s*,\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executive|director|chair(?:man|woman)?|head|president|founder|officer)\s+(?:of|at)\s+[^,]{1,60}(?=,)/, '').replace(/(?<=,\s*|\sand\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative)\s+$|(?<=,\s*|\sand\s+)\p{Lu}\p{L}+['’]s\s+$/u, '');
-    if (!coordinator.test(gap)) break;
+    if (!coordinator.test(listGap(text.slice(previous.end, next.start)))) break;
     list.push(next);
   }
   return list;
@@ -73,14 +75,17 @@ function listEndingBefore(position: number, sentenceStart: number, orgs: EntityM
   const before = orgs.filter((m) => m.start >= sentenceStart && m.end <= position);
   const last = before[before.length - 1];
   if (!last) return [];
-  const gapToCue = text.slice(last.end, position);
+  // "A, B and other rights groups wrote": the others are counted, not named.
+  const gapToCue = text.slice(last.end, position).replace(/(?:,?\s+and|,)\s+(?:\d+|[a-z-]+)?\s*other\s+(?:[\w-]+\s+){0,2}?(?:groups|organi[sz]ations|ngos|signatories|investors)(?=\s+$|\s+(?:have|has|had|also|jointly|today)\s)/, '');
   // "Four groups – A, B and C – have sent": a dash that closes the list right before the verb does not cut it off.
   const closingDash = /^\s*[-—–]\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.test(gapToCue);
   if (gapToCue.length > 120 || (/\s[-—–]\s|\)\s*[-—–]/.test(gapToCue) && !closingDash)) return [];
   const list = [last];
   for (let i = before.length - 2; i >= 0; i--) {
     const candidate = before[i]!;
-    const gap = stripKindWordAndAcronym(text.slice(candidate.end, list[0]!.start));
+    const gap = listGap(text.slice(candidate.end, list[0]!.start));
+    // "7amleh – the Arab Center for … –": another name for the same organisation, set off by a dash.
+    if (candidate.name === list[0]!.name && /^\s*[-—–(]\s*(?:the\s+)?$/.test(gap)) { list[0] = candidate; continue; }
     if (!coordinator.test(gap)) break;
     list.unshift(candidate);
   }

@@ -125,7 +125,7 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const descriptor = descriptorBefore.exec(before) ?? /(?:^|[.;:,]\s+|\n\s*)((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/.exec(before)
     ?? /(?<!\b(?:on|in|at|from|to|with|by|for|of|after|before)\s+)\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s+$/i.exec(before)
     // "the chief executives of New Zealand telecoms operators Spark": or after a preposition.
-    ?? /\b(?:of|by|from|to|at|with|for)[ \t]+((?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]+$/.exec(before);
+    ?? /\b(?:of|by|from|to|at|with|for|and)[ \t]+((?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]+$/.exec(before);
   const descriptorKind = descriptor ? kindFromDescriptor(descriptor[1]!) : null;
   if (descriptorKind) return { accepted: true, kind: descriptorKind };
   const appositive = appositiveAfter.exec(after);
