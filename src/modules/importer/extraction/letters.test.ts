@@ -397,4 +397,13 @@ describe('a lede and "The letter, …"', () => {
     const investors = letterOf('In a joint letter dated 14 May, the Northfield Pension Funds and Dutch pension asset manager KVG asked Orbex Inc. to report to shareholders.');
     expect(investors[0]).toMatchObject({ senders: ['Northfield Pension Funds', 'KVG'], recipient: 'Orbex Inc.' });
   });
+
+  it('reads findings put to a company, an email to its head, demands sent to its management, and a letter to "both companies"', () => {
+    const read = (text: string) => letterOf(text).map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.sent ?? 'null'}`);
+    expect(read('Privacy Watch also put its findings to Orbex Inc. before publication.')).toEqual(['Privacy Watch > Orbex Inc. null']);
+    expect(read('In April the Open Speech Exchange (OSE), a network of free expression groups, emailed Tom Lee, the managing director of Orbex Inc., asking why.')).toEqual(['Open Speech Exchange > Orbex Inc. 2026-04']);
+    expect(read('The Kvist Workers Union sent Orbex Inc.\'s management a list of demands on Monday.')).toEqual(['Kvist Workers Union > Orbex Inc. 2026-06-08']);
+    expect(read('Orbex Inc. and Lumio Ltd run the service. Privacy Watch said it had written to both companies in September.')).toEqual(['Privacy Watch > Orbex Inc. 2025-09', 'Privacy Watch > Lumio Ltd 2025-09']);
+    expect(letterOf('Orbex Inc. said in an emailed statement that it complies with the law.')).toEqual([]);
+  });
 });

@@ -79,7 +79,7 @@ const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}
 
 function isExcludedName(candidate: NameCandidate, personNames: Set<string>, personTokens: Set<string>, text: string): boolean {
   const name = candidate.text;
-  if (places.has(name) || demonyms.has(name) || months.has(name) || capitalisedFunctionWords.has(name)) return true;
+  if (places.has(name) || demonyms.has(name) || demonyms.has(name.replace(/s$/, '')) || months.has(name) || capitalisedFunctionWords.has(name)) return true;
   if (genericNames.has(name) || /^(?:UN |United Nations )?Guiding Principles\b/.test(name)) return true;
   if (personNames.has(name)) return true;
   // "Dr. Anita Rao": an honorific opens a person's name, never an organisation's.

@@ -490,4 +490,8 @@ describe('more phrasings of real coverage', () => {
     expect(centre?.aliases).toContain('4ward');
     expect(organizations.filter((o) => o.name === '4ward')).toEqual([]);
   });
+
+  it('takes no people of a nation, in the plural, for an organisation', () => {
+    expect(orgNames('Lumio Ltd lists homes in settlements, which Palestinians say harms them. Privacy Watch wrote to Lumio Ltd.').join()).not.toMatch(/Palestinians/);
+  });
 });
