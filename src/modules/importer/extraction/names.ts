@@ -171,7 +171,7 @@ function trimRun(run: Token[], sentenceStarts: Set<number>): Token[] {
  * Splits "A and B" into two names unless the whole reads as one name ("Immigration and Customs
  * Enforcement"): the left part already ends in a marker word, or the whole does not.
  */
-function splitOnAnd(tokens: Token[], text: string): Token[][] {
+function splitOnAnd(tokens: Token[], text: string, inList = false): Token[][] {
   const andIndex = tokens.findIndex((token, i) => token.text === 'and' && i > 0);
   if (andIndex < 0) return [tokens];
   const left = tokens.slice(0, andIndex);
@@ -200,15 +200,17 @@ function splitOnAnd(tokens: Token[], text: string): Token[][] {
   const initials = tokens.filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text)).map((t) => t.text[0]).join('');
   if (acronym && initials.endsWith(acronym) && acronym.length > right.filter((t) => isCapitalised(t.text)).length) return [tokens];
   // "among them Fight for the Future, Greenpeace and Free Press": the last "and" of a list joins two names.
-  const listed = /\p{Lu}[\p{L}\p{N}.’']*,\s+$/u.test(text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start));
+  // …as does any "and" after one that split the run.
+  const listed = inList || /\p{Lu}[\p{L}\p{N}.’']*,\s+$/u.test(text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start));
   if (wholeEndsInMarker && !leftEndsInMarker && !leftIsName && !twoCompanies && !leftAlone && !listed && right[0]?.text !== 'the') return [tokens];
-  // "Center for Democracy and Technology": one plain word after "X for Y and" ends the same name.
-  const oneWordTail = right.length === 1 && left.some((t) => t.text === 'for' || t.text === 'of') && /^\p{Lu}\p{Ll}+$/u.test(right[0]!.text)
-    && wellKnownOrganizations[right[0]!.text] === undefined && !leftIsName && !leftAlone;
-  if (oneWordTail) return [tokens];
+  // "Center for Democracy and Technology": one plain word after "X for Y and" ends the same name,
+  // also when another "and" follows it in a list ("… Democracy and Technology and Ranking Digital Rights").
+  const oneWordTail = (right.length === 1 || right[1]?.text === 'and') && left.some((t) => t.text === 'for' || t.text === 'of') && /^\p{Lu}\p{Ll}+$/u.test(right[0]!.text)
+    && wellKnownOrganizations[right[0]!.text] === undefined && !leftAlone && (right.length > 1 || !leftIsName);
+  if (oneWordTail) return right.length === 1 ? [tokens] : [tokens.slice(0, andIndex + 2), ...splitOnAnd(right[2]?.text === 'the' ? right.slice(3) : right.slice(2), text, true)];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
-  return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right, text)];
+  return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right, text, true)];
 }
 
 const locative = new Set(['in', 'on', 'at']);

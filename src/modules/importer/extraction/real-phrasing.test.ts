@@ -494,4 +494,9 @@ describe('more phrasings of real coverage', () => {
   it('takes no people of a nation, in the plural, for an organisation', () => {
     expect(orgNames('Lumio Ltd lists homes in settlements, which Palestinians say harms them. Privacy Watch wrote to Lumio Ltd.').join()).not.toMatch(/Palestinians/);
   });
+
+  it('keeps "Centre for X and Y" whole in a list joined by "and"s, and splits the names after it', () => {
+    expect(orgNames('The letter was signed by Privacy Watch, Centre for Media and Society and Open Signal Trust and Kvist Rights Watch.'))
+      .toEqual(expect.arrayContaining(['Centre for Media and Society:ngo', 'Open Signal Trust:ngo', 'Kvist Rights Watch:ngo']));
+  });
 });
