@@ -499,4 +499,16 @@ describe('more phrasings of real coverage', () => {
     expect(orgNames('The letter was signed by Privacy Watch, Centre for Media and Society and Open Signal Trust and Kvist Rights Watch.'))
       .toEqual(expect.arrayContaining(['Centre for Media and Society:ngo', 'Open Signal Trust:ngo', 'Kvist Rights Watch:ngo']));
   });
+
+  it('reads answers that came, arrived or were sent back, resource-centre response headings, and reports titled or out yesterday', () => {
+    const events = eventsOf([
+      'Privacy Watch wrote to Orbex Inc. and Lumio Ltd on 2 June.',
+      'Orbex Inc.\'s answer, dated 5 June, came from its legal department.',
+      'Lumio Ltd sent back a five-page letter.',
+    ].join(' '));
+    expect(events).toEqual(expect.arrayContaining(['response_received 2026-06-05 Orbex Inc. > Privacy Watch', 'response_received null Lumio Ltd > Privacy Watch']));
+    expect(events.filter((e) => e.startsWith('letter_sent'))).toEqual(['letter_sent 2026-06-02 Privacy Watch > Orbex Inc.', 'letter_sent 2026-06-02 Privacy Watch > Lumio Ltd']);
+    expect(eventsOf('Privacy Watch invited Orbex Inc. to respond.\n\nOrbex Inc. response (received 9 June 2026)')).toContain('response_received 2026-06-09 Orbex Inc. > Privacy Watch');
+    expect(eventsOf('In a 60-page report titled "Watched", Privacy Watch set out how the tools are used.')).toContain('investigation_published null Privacy Watch > -');
+  });
 });
