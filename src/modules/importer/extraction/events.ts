@@ -290,7 +290,9 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
       const by = /\bby\s*$/.test(context.text.slice(cue.start, cue.end)) ? orgAfter(cue, sentence, context, 30)?.name ?? null : null;
       // "This report documents …": the article is the report, and its publisher the first group it names.
       const publisher = isSelfReference(cue, context) ? context.mentions.find((m) => m.kind === 'ngo' || m.kind === 'media')?.name ?? null : null;
-      const actor = by ?? orgBefore(cue, sentence, context) ?? publisher;
+      // "In a 60-page report titled …, Amnesty said": the writer follows the phrase.
+      const after = /^in\b/i.test(context.text.slice(cue.start, cue.end)) ? orgAfter(cue, sentence, context, 80)?.name ?? null : null;
+      const actor = by ?? orgBefore(cue, sentence, context) ?? after ?? publisher;
       if (!actor) return null;
       const companyInSentence = context.mentions.find((m) => m.kind === 'company' && m.start >= cue.end && m.end <= sentence.end)?.name;
       return { actor, targets: [companyInSentence ?? recipients[0] ?? null] };
