@@ -511,4 +511,15 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('Privacy Watch invited Orbex Inc. to respond.\n\nOrbex Inc. response (received 9 June 2026)')).toContain('response_received 2026-06-09 Orbex Inc. > Privacy Watch');
     expect(eventsOf('In a 60-page report titled "Watched", Privacy Watch set out how the tools are used.')).toContain('investigation_published null Privacy Watch > -');
   });
+
+  it('reads what a company announced it would do, sold, supplied, disbanded or raised as its action, but not what was sold by it', () => {
+    const events = eventsOf([
+      'Orbex Inc. announced on Tuesday that it would end the programme.',
+      'The camera maker Lumio Ltd sold network cameras to the police.',
+      'Kestrel Systems Ltd supplied the software.',
+      'In June 2019 Vanta Labs Inc. raised $74 million in a funding round.',
+    ].join(' '));
+    expect(events).toEqual(['company_action 2026-06-09 Orbex Inc. > -', 'company_action null Lumio Ltd > -', 'company_action null Kestrel Systems Ltd > -', 'company_action 2019-06 Vanta Labs Inc. > -']);
+    expect(eventsOf('Privacy Watch found location records sold by Orbex Inc. and cameras that had been supplied to the police.')).toEqual([]);
+  });
 });
