@@ -406,4 +406,8 @@ describe('a lede and "The letter, …"', () => {
     expect(read('Orbex Inc. and Lumio Ltd run the service. Privacy Watch said it had written to both companies in September.')).toEqual(['Privacy Watch > Orbex Inc. 2025-09', 'Privacy Watch > Lumio Ltd 2025-09']);
     expect(letterOf('Orbex Inc. said in an emailed statement that it complies with the law.')).toEqual([]);
   });
+
+  it('dates a letter published in the sentence that tells it was sent, "and published it online"', () => {
+    expect(letterOf('On 11 May Privacy Watch sent Orbex Inc. an open letter and published it online.')[0]).toMatchObject({ sent: '2026-05-11', published: '2026-05-11' });
+  });
 });
