@@ -42,6 +42,7 @@ export const lastWordMarkers: Record<string, OrgKind> = {
   Wire: 'media',
   Capital: 'investor', Fund: 'investor', Partners: 'investor',
   Union: 'union', Workers: 'union',
+  University: 'other', College: 'other', School: 'other', Hospital: 'other',
   Ministry: 'government', Department: 'government', Agency: 'government', Authority: 'government',
   Office: 'government', Police: 'government', Court: 'government', Enforcement: 'government', Commission: 'government',
   Bureau: 'government', Parliament: 'government', Tribunal: 'government', Regulator: 'government', Commissioner: 'government', Ombudsman: 'government',

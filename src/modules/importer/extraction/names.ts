@@ -25,7 +25,7 @@ interface Token {
 const connectors = new Set(['of', 'for', 'in', 'on', 'the', 'to', 'de', 'du', 'la', 'van', 'der', 'and', '&']);
 const legalForm = /^(?:Inc\.?|Ltd\.?|Corp\.?|LLC|LLP|plc|PLC|B\.V\.|N\.V\.|GmbH|gGmbH|S\.A\.|AG|ASA|SpA|Oy|Pty|e\.V\.)$/;
 /** Words that continue a name after a possessive: "Information Commissioner's Office". */
-const afterPossessive = new Set(['Office', 'Society', 'Fund', 'Trust', 'Union', 'Commission', 'Council', 'Bureau', 'Network', 'Alliance', 'Centre', 'Center', 'Rights']);
+const afterPossessive = new Set(['Hospital', 'Office', 'Society', 'Fund', 'Trust', 'Union', 'Commission', 'Council', 'Bureau', 'Network', 'Alliance', 'Centre', 'Center', 'Rights']);
 const abbreviationWithDot = /^(?:Inc|Ltd|Corp|Co|Bros|Mr|Dr|St)\.$|^(?:[A-Z]\.){2,}$|^e\.V\.$/;
 
 function tokenize(text: string): Token[] {

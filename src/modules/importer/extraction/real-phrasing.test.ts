@@ -522,4 +522,9 @@ describe('more phrasings of real coverage', () => {
     expect(events).toEqual(['company_action 2026-06-09 Orbex Inc. > -', 'company_action null Lumio Ltd > -', 'company_action null Kestrel Systems Ltd > -', 'company_action 2019-06 Vanta Labs Inc. > -']);
     expect(eventsOf('Privacy Watch found location records sold by Orbex Inc. and cameras that had been supplied to the police.')).toEqual([]);
   });
+
+  it('reads a university, a school or a hospital by the word that ends its name', () => {
+    expect(orgNames('Ana Ruiz, a professor at Kvist University\'s business school, spoke. Tom Lee of Harrow Law School and a doctor at Northfield Children\'s Hospital signed.'))
+      .toEqual(expect.arrayContaining(['Kvist University:other', 'Harrow Law School:other', 'Northfield Children\'s Hospital:other']));
+  });
 });
