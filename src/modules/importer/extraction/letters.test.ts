@@ -410,4 +410,11 @@ describe('a lede and "The letter, …"', () => {
   it('dates a letter published in the sentence that tells it was sent, "and published it online"', () => {
     expect(letterOf('On 11 May Privacy Watch sent Orbex Inc. an open letter and published it online.')[0]).toMatchObject({ sent: '2026-05-11', published: '2026-05-11' });
   });
+
+  it('counts the people who signed, and a letter\'s signatures, but not the names on a petition', () => {
+    expect(letterOf('Last Friday, 312 employees signed a letter to Orbex Inc. asking it to end the contract.')[0]).toMatchObject({ senderCount: 312 });
+    expect(letterOf('Privacy Watch wrote to Orbex Inc. on 2 June. More than 80 staff, including a director, signed it within an hour.')[0]).toMatchObject({ senderCount: 80 });
+    expect(letterOf('The letter, organised by Privacy Watch, carries 61 signatures: 20 from organisations and 41 from experts. It asks Orbex Inc. to stop.')[0]).toMatchObject({ senderCount: 61 });
+    expect(letterOf('Privacy Watch wrote to Orbex Inc. on 2 June. More than 9,000 people have signed a petition backing it.')[0]).toMatchObject({ senderCount: 1 });
+  });
 });
