@@ -417,4 +417,9 @@ describe('a lede and "The letter, …"', () => {
     expect(letterOf('The letter, organised by Privacy Watch, carries 61 signatures: 20 from organisations and 41 from experts. It asks Orbex Inc. to stop.')[0]).toMatchObject({ senderCount: 61 });
     expect(letterOf('Privacy Watch wrote to Orbex Inc. on 2 June. More than 9,000 people have signed a petition backing it.')[0]).toMatchObject({ senderCount: 1 });
   });
+
+  it('takes the unit that writes, not the body it belongs to, past a relative clause', () => {
+    expect(letterOf('The Signal Lab at the University of Kvist, whose research has linked the tool to attacks, wrote to Orbex Inc. on 6 March.')[0])
+      .toMatchObject({ senders: ['Signal Lab'], recipient: 'Orbex Inc.' });
+  });
 });

@@ -70,9 +70,13 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
 /** The coordinated list that ends just before `position` in the sentence (as the subject of a verb there, unless `asSubject` is false). */
 function listEndingBefore(position: number, sentenceStart: number, orgs: EntityMention[], text: string, asSubject = true): EntityMention[] {
   // "Justice4Couriers, the union organising Foodora riders, delivered": the subject stands before its apposition.
-  const apposition = /,\s+(?:the|a|an)\s+[^,;]{1,120},\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.exec(text.slice(sentenceStart, position));
+  // "the Citizen Lab, whose research has …, wrote": or before a relative clause.
+  const apposition = /,\s+(?:(?:the|a|an)\s+[^,;]{1,120}|(?:whose|which|who)\s+[^;]{1,160}?),\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.exec(text.slice(sentenceStart, position));
   if (apposition) position = sentenceStart + apposition.index;
   const before = orgs.filter((m) => m.start >= sentenceStart && m.end <= position);
+  // "the Citizen Lab at the University of Toronto wrote": the unit, not the body it belongs to.
+  const unitOf = before.length > 1 && /^\s+at\s+(?:the\s+)?$/.test(text.slice(before[before.length - 2]!.end, before[before.length - 1]!.start));
+  if (unitOf) before.pop();
   const last = before[before.length - 1];
   if (!last) return [];
   // "A, B and other rights groups wrote": the others are counted, not named.
