@@ -422,4 +422,8 @@ describe('a lede and "The letter, …"', () => {
     expect(letterOf('The Signal Lab at the University of Kvist, whose research has linked the tool to attacks, wrote to Orbex Inc. on 6 March.')[0])
       .toMatchObject({ senders: ['Signal Lab'], recipient: 'Orbex Inc.' });
   });
+
+  it('counts lawmakers who wrote, named or not', () => {
+    expect(letterOf('Twelve members of parliament, among them Ana Ruiz, Tom Lee and Sam Park, wrote to Orbex Inc. on 2 June.')[0]).toMatchObject({ senderCount: 12, recipient: 'Orbex Inc.' });
+  });
 });

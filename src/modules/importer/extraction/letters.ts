@@ -148,7 +148,7 @@ const monthPattern = 'January|February|March|April|May|June|July|August|Septembe
 /** "30 African and European civil society groups", "45 human rights, media and civil society organisations": describing words may stand between. */
 const countedGroups = new RegExp(`\\b(?<!\\d[,.]?)(?<!\\b(?:${monthPattern})\\.?\\s)(${countWordPattern})\\s+(other\\s+|partner\\s+|allied\\s+|more\\s+)?(?:(?!(?:by|the|of|to|from|with|for|at|on|in|an?)\\b)\\p{L}[\\p{L}-]*,?\\s+){0,10}?(?:groups|organi[sz]ations|ngos|signatories|investors)\\b(?!['’])`, 'iu');
 
-const countedSignatures = new RegExp(String.raw`\b(?:carries|carried|carrying|bears|bore|bearing)\s+(?:more\s+than\s+|over\s+)?(${countWordPattern})\s+signatures\b|\b(${countWordPattern})\s+(?:[\w-]+\s+)?(?:people|employees|staff|workers|individuals|experts|academics|researchers|members|parents)\b(?:,[^,.;]{1,60},)?\s+(?:have\s+|had\s+)?(?:signed|co-signed)\b`, 'i');
+const countedSignatures = new RegExp(String.raw`\b(?:carries|carried|carrying|bears|bore|bearing)\s+(?:more\s+than\s+|over\s+)?(${countWordPattern})\s+signatures\b|\b(${countWordPattern})\s+(?:[\w-]+\s+)?(?:people|employees|staff|workers|individuals|experts|academics|researchers|members|parents|lawmakers|legislators|senators|MPs|Democrats|Republicans)\b(?:\s+of\s+(?:the\s+)?\p{L}+)?(?:,[^.;]{1,80}?,)?\s+(?:have\s+|had\s+)?(?:signed|co-signed|wrote|sent)\b`, 'iu');
 
 /** The number of signatories a sentence states, counting the ones named before "and N other groups". */
 function statedCount(sentence: TextRange, text: string, orgs: EntityMention[]): number | null {
