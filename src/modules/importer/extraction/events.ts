@@ -347,9 +347,9 @@ export function findEvents(
     for (const cue of cues) if (cue.type === 'letter_sent' && !dated.has(cue) && published && /\bopen letter\b|\bsent\s+and\s+(?:made public|published|released)\b/i.test(sentence.text)) dated.set(cue, dated.get(published)!);
     const firstCue = [...cues].sort((a, b) => a.start - b.start).find((cue) => !['response_expected', 'response_deadline', 'no_response'].includes(cue.type));
     if (opening && firstCue && !dated.has(firstCue) && ![...dated.values()].includes(opening.value) && firstCue.start > opening.end) dated.set(firstCue, opening.value);
-    // "sent X an open letter and published it online": published the day it was sent.
+    // "sent X an open letter and published it online", "sent and published": published the day it was sent.
     const sent = cues.find((cue) => cue.type === 'letter_sent' && dated.has(cue));
-    for (const cue of cues) if (cue.type === 'letter_published' && !dated.has(cue) && sent && /\band\s+(?:also\s+)?(?:published|posted|released|made)\s+(?:it|them)\b/i.test(sentence.text)) dated.set(cue, dated.get(sent)!);
+    for (const cue of cues) if (cue.type === 'letter_published' && !dated.has(cue) && sent && /\band\s+(?:also\s+)?(?:published|posted|released|made)\s+(?:it|them)\b|\bsent\s+and\s+(?:published|posted|released|made\s+public)\b/i.test(sentence.text)) dated.set(cue, dated.get(sent)!);
     // "We also wrote to the agency on the same day": the day of the event told just before.
     const sameDay = /\b(?:on\s+)?the\s+same\s+day\b|\bthe\s+day\s+(?:it|they)\s+(?:was|were)\s+(?:sent|delivered)\b/i.test(sentence.text);
     // "In letters sent that month": the month of the date told just before.

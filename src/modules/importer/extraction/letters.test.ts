@@ -409,6 +409,7 @@ describe('a lede and "The letter, …"', () => {
 
   it('dates a letter published in the sentence that tells it was sent, "and published it online"', () => {
     expect(letterOf('On 11 May Privacy Watch sent Orbex Inc. an open letter and published it online.')[0]).toMatchObject({ sent: '2026-05-11', published: '2026-05-11' });
+    expect(letterOf('On 11 May, the groups led by Privacy Watch sent and published an open letter to Orbex Inc.')[0]).toMatchObject({ sent: '2026-05-11', published: '2026-05-11' });
   });
 
   it('counts the people who signed, and a letter\'s signatures, but not the names on a petition', () => {
