@@ -12,7 +12,7 @@ import * as chrono from 'chrono-node';
 import type { PartialDate } from './types.ts';
 
 /** "by 19 June", "until 15 May", "by the end of the day on 14 November": the words that make a date a limit. */
-export const byDate = /\b(?:by|until|before|no later than)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)\s+(?:on\s+)?)?$/i;
+export const byDate = /\b(?:by|until|before|no later than)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)\s+(?:on\s+)?)?$|\b(?:by|before|no later than)\s+(?:the\s+|its\s+|[\w.&]+['’]s\s+)?(?:company['’]s\s+)?(?:next\s+)?(?:annual\s+)?(?:general\s+|shareholder\s+|shareholders['’]\s+)?meeting\s+on\s+$/i;
 
 export interface DateMention {
   start: number;
@@ -80,7 +80,7 @@ function mentionsAgainst(text: string, published: string): DateMention[] {
     // "will be voted on in May": in the future tense a month or weekday is the next one, not the last.
     const forward = futureTense.test(text.slice(Math.max(0, start - 80), start));
     // "asked to reply by 7 July": a deadline looks ahead (a bare weekday after "by" keeps its own reading).
-    const ahead = forward || byDate.test(text.slice(Math.max(0, start - 32), start)) || /\bdeadline(?: of)?\s+$/i.test(text.slice(Math.max(0, start - 20), start));
+    const ahead = forward || byDate.test(text.slice(Math.max(0, start - 80), start)) || /\bdeadline(?: of)?\s+$/i.test(text.slice(Math.max(0, start - 20), start));
     const value = resolveChronoResult(result, reference, mentionText, forward, ahead);
     if (value) mentions.push({ start, end, text: mentionText, value });
   }

@@ -100,12 +100,17 @@ const periodUnits: Record<string, Period> = { day: { days: 1, months: 0 }, week:
 
 function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): { date: DateMention | null; within: Period | null; at: number } | null {
   const answer = /\b(?:respond|reply|replies|answer|answers|response|responses|meeting|deadline)\b/i.test(sentence.text);
-  // "asked both companies to take it down by 28 February": a request to act by a date sets a deadline too.
-  if (!answer && !/\b(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing))\b[^.]{0,60}\bto\s+[a-z]+/i.test(sentence.text)) return null;
+  // "asked both companies to take it down by 28 February", "gives the company until 21 May to commit":
+  // a request to act by a date sets a deadline too.
+  const request = answer || /\b(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing))\b[^.]{0,60}\bto\s+[a-z]+/i.test(sentence.text);
+  // …unless an authority gives it: a government's ultimatum is another kind of event.
+  const given = /\b(?:giv(?:es|en|ing)|gave)\b[^.]{0,60}\bto\s+[a-z]+/i.test(sentence.text)
+    && !/\b(?:ministry|government|regulator|authority|commission|court|minister|police)\b[^.]{0,40}\b(?:giv(?:es|en|ing)|gave)\b/i.test(sentence.text);
+  if (!request && !given) return null;
   for (const date of dates) {
     const before = text.slice(sentence.start, date.start);
     // "…to keep CrowdTangle running until January 2025": without an answer asked for, "until" ends a span.
-    if (!answer && /\buntil\s+(?:the\s+)?$/i.test(before)) continue;
+    if (!answer && !given && /\buntil\s+(?:the\s+)?$/i.test(before)) continue;
     if (!byDate.test(before) && !/\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
     if (/\b(?:did|does|has|have|had)\s+not\b|n't\b/i.test(before)) continue; // "did not reply by Friday": a silence, not a deadline
@@ -116,7 +121,7 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     return { date, within: null, at: date.start };
   }
   const within = new RegExp(`\\b(?:within|(?:gives?|gave|given|giving)\\s+(?:[\\w.&'’-]+\\s+){0,4}?)\\s*(${countWordPattern}|an?)\\s+(day|week|fortnight|month)s?\\b`, 'i').exec(sentence.text);
-  if (within && /\b(?:asked|asks|asking|gave|gives|giving|given|expected|request|requests|requested)\b/i.test(sentence.text)) {
+  if (within && request && /\b(?:asked|asks|asking|gave|gives|giving|given|expected|request|requests|requested)\b/i.test(sentence.text)) {
     const count = /^an?$/i.test(within[1]!) ? 1 : parseCount(within[1]!) ?? 0;
     const unit = periodUnits[within[2]!.toLowerCase()]!;
     return { date: null, within: { days: unit.days * count, months: unit.months * count }, at: sentence.start + within.index };

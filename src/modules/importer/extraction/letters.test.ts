@@ -427,4 +427,11 @@ describe('a lede and "The letter, …"', () => {
   it('counts lawmakers who wrote, named or not', () => {
     expect(letterOf('Twelve members of parliament, among them Ana Ruiz, Tom Lee and Sam Park, wrote to Orbex Inc. on 2 June.')[0]).toMatchObject({ senderCount: 12, recipient: 'Orbex Inc.' });
   });
+
+  it('reads a deadline set by a meeting\'s date, or given "until" a day to act, but not an authority\'s ultimatum', () => {
+    expect(letterOf('Northfield Pension Funds wrote to Orbex Inc. on 14 May. The investors want an answer no later than Orbex\'s annual shareholder meeting on May 27.')[0])
+      .toMatchObject({ sent: '2026-05-14', deadline: '2026-05-27' });
+    expect(letterOf('Privacy Watch wrote to Orbex Inc. on 2 May and gives the company until 21 May to commit in writing to stopping.')[0]).toMatchObject({ deadline: '2026-05-21' });
+    expect(eventsOf('Kvist\'s Ministry of Trade gave Orbex Inc. until 31 July to explain the exports.').join()).not.toMatch(/response_deadline/);
+  });
 });
