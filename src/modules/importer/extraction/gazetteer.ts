@@ -122,6 +122,9 @@ export const places = new Set([
 
 /** Nationality adjectives: "Israeli military", "Dutch Ministry of …". */
 export const demonyms = new Set([
+  // Peoples and faiths, named like nationalities.
+  'Rohingya', 'Uyghur', 'Uighur', 'Tigrayan', 'Amhara', 'Oromo', 'Kurdish', 'Kurd', 'Tibetan', 'Tamil', 'Dalit', 'Hazara', 'Baloch',
+  'Muslim', 'Christian', 'Jewish', 'Jew', 'Hindu', 'Sikh', 'Buddhist', 'Arab', 'Black', 'Latino', 'Latina', 'Indigenous',
   'Israeli', 'Palestinian', 'American', 'US', 'U.S.', 'British', 'UK', 'Dutch', 'French', 'German', 'Spanish',
   'Italian', 'Chinese', 'Russian', 'Ukrainian', 'Indian', 'Egyptian', 'Saudi', 'Emirati', 'Serbian', 'Kenyan',
   'Nigerian', 'Mexican', 'Iranian', 'Turkish', 'Lebanese', 'Syrian', 'Jordanian', 'European', 'Canadian',

@@ -208,6 +208,12 @@ function splitOnAnd(tokens: Token[], text: string, inList = false): Token[][] {
   const oneWordTail = (right.length === 1 || right[1]?.text === 'and') && left.some((t) => t.text === 'for' || t.text === 'of') && /^\p{Lu}\p{Ll}+$/u.test(right[0]!.text)
     && wellKnownOrganizations[right[0]!.text] === undefined && !leftAlone && (right.length > 1 || !leftIsName);
   if (oneWordTail) return right.length === 1 ? [tokens] : [tokens.slice(0, andIndex + 2), ...splitOnAnd(right[2]?.text === 'the' ? right.slice(3) : right.slice(2), text, true)];
+  // "National Center for Missing and Exploited Children": plain words after "X for Y and" that never stand alone end the same name.
+  const rightAlone = new RegExp(`(?<![\\p{L}] ?)${escapeRegExp(rightText)}(?![\\p{L}])`, 'u').test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));
+  const institutionFor = left.some((t, i) => firstWordMarkers[t.text] !== undefined && /^(?:for|of|on)$/.test(left[i + 1]?.text ?? ''));
+  const plainTail = institutionFor && !listed && !leftAlone && !rightAlone && right.length <= 3 && right.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && lastWordMarkers[t.text] === undefined)
+    && wellKnownOrganizations[rightText] === undefined;
+  if (plainTail) return [tokens];
   const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
   return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right, text, true)];

@@ -527,4 +527,11 @@ describe('more phrasings of real coverage', () => {
     expect(orgNames('Ana Ruiz, a professor at Kvist University\'s business school, spoke. Tom Lee of Harrow Law School and a doctor at Northfield Children\'s Hospital signed.'))
       .toEqual(expect.arrayContaining(['Kvist University:other', 'Harrow Law School:other', 'Northfield Children\'s Hospital:other']));
   });
+
+  it('keeps "Center for Missing and Exploited Children" whole, and takes no people or faith for an organisation', () => {
+    expect(orgNames('He cited figures from the Kvist Center for Missing and Exploited Children.')).toEqual(['Kvist Center for Missing and Exploited Children:ngo']);
+    expect(orgNames('The investors worked with Tom Lee, founding director of the Center on Media and Child Health at Harrow General Hospital, in preparing the letter.'))
+      .toEqual(['Center on Media and Child Health:ngo', 'Harrow General Hospital:other']);
+    expect(orgNames('Orbex Inc. removed posts by Rohingya and Muslim users; Tigrayans said so too.')).toEqual(['Orbex Inc.:company']);
+  });
 });
