@@ -71,11 +71,12 @@ export const wellKnownOrganizations: Record<string, OrgKind> = {
 
 /** Lower-case descriptors before or after a name that tell its kind ("the newspaper X", "X, a data broker"). */
 export const descriptorKinds: [RegExp, OrgKind][] = [
+  [/\b(investor|fund|asset manager|investment manager|fund manager|wealth manager|investment firm|shareholder|pension fund)s?$/, 'investor'],
   [/\b(newspaper|news outlet|outlet|magazine|broadcaster|news agency|news site|site|website|weekly|daily|tabloid|publication|journalists?)$/, 'media'],
   [/\b(compan(?:y|ie)|firm|\w*maker|provider|vendor|broker|manufacturer|developer|start-?up|giant|operator|platform|retailer|distributor|marketplace|carrier|contractor|supplier|business)s?$/, 'company'],
   [/\b(ministry|regulator|government|agency|authority|department|police|court)$/, 'government'],
   [/\b(army|military|unit)$/, 'military'],
-  [/\b(investor|fund|asset manager|shareholder|pension fund)s?$/, 'investor'],
+
   [/\b(union)$/, 'union'],
   [/\b(group|groups|organi[sz]ation|charity|foundation|ngo|network|coalition|campaign|watchdog|non-?profit|research cent(?:re|er)|think tank|collective)$/, 'ngo'],
 ];

@@ -434,4 +434,16 @@ describe('a lede and "The letter, …"', () => {
     expect(letterOf('Privacy Watch wrote to Orbex Inc. on 2 May and gives the company until 21 May to commit in writing to stopping.')[0]).toMatchObject({ deadline: '2026-05-21' });
     expect(eventsOf('Kvist\'s Ministry of Trade gave Orbex Inc. until 31 July to explain the exports.').join()).not.toMatch(/response_deadline/);
   });
+
+  it('finds writers who coordinated the letter, signed it "among others", are named in its signatures, or act for someone', () => {
+    const senders = (text: string) => letterOf(text)[0]?.senders;
+    expect(senders('Investors wrote to Orbex Inc. on 2 May. The Kvist Alliance for Human Rights, which coordinated the letters, said so.')).toEqual(['Kvist Alliance for Human Rights']);
+    expect(senders('Investors wrote to Orbex Inc. on 2 May. Campaign group Fair Share, which published the letter, and Harrow Fiduciary Corporation, a Quaker investment manager, are among those who signed.'))
+      .toEqual(['Fair Share', 'Harrow Fiduciary Corporation']);
+    expect(senders('On 15 April, a coalition coordinated by Privacy Watch sent a letter to Orbex Inc. It carried 99 signatures, from 35 organisations and 64 experts, including Open Signal and the Centre for Media Rights.'))
+      .toEqual(['Privacy Watch', 'Open Signal', 'Centre for Media Rights']);
+    expect(senders('On Tuesday, lawyers at the Clean Air Centre, acting on behalf of the Kvist Residents Union, sent Orbex Inc. a letter giving notice.'))
+      .toEqual(['Clean Air Centre', 'Kvist Residents Union']);
+    expect(senders('On 28 August, 14 organisations, among them Access Now and the Committee to Protect Reporters, sent Orbex Inc. a letter.')).toEqual(['Access Now', 'Committee to Protect Reporters']);
+  });
 });

@@ -70,8 +70,8 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
 /** The coordinated list that ends just before `position` in the sentence (as the subject of a verb there, unless `asSubject` is false). */
 function listEndingBefore(position: number, sentenceStart: number, orgs: EntityMention[], text: string, asSubject = true): EntityMention[] {
   // "Justice4Couriers, the union organising Foodora riders, delivered": the subject stands before its apposition.
-  // "the Citizen Lab, whose research has …, wrote": or before a relative clause.
-  const apposition = /,\s+(?:(?:the|a|an)\s+[^,;]{1,120}|(?:whose|which|who)\s+[^;]{1,160}?),\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.exec(text.slice(sentenceStart, position));
+  // "the Citizen Lab, whose research has …, wrote": or before a relative clause, or a participle ("acting on behalf of …").
+  const apposition = /,\s+(?:(?:the|a|an)\s+[^,;]{1,120}|(?:whose|which|who)\s+[^,;]{1,160}|(?:acting|writing|working)\s+[^,;]{1,80}),\s+(?:(?:have|has|had|also|jointly|today)\s+)*$/.exec(text.slice(sentenceStart, position));
   if (apposition) position = sentenceStart + apposition.index;
   const before = orgs.filter((m) => m.start >= sentenceStart && m.end <= position);
   // "the Citizen Lab at the University of Toronto wrote": the unit, not the body it belongs to.
@@ -195,14 +195,18 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   };
 
   for (const sentence of sentences) {
-    if (!letterWords.test(sentence.text) && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
+    // "It carried 99 signatures, …": a letter's signatures (a petition's are another matter).
+    const signatures = /\bsignatures\b/i.test(sentence.text) && !/\bpetition/i.test(sentence.text);
+    if (!letterWords.test(sentence.text) && !signatures && !/\b(organi[sz]ed|signed) by\b/.test(sentence.text)) continue;
     const inSentence = orgs.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     // Explicit sender lists: "letter from A, B and C", "signed by …", "coordinated by …", "sent by six groups including …".
-    for (const cue of sentence.text.matchAll(/\b(invited to respond[^.;]{0,50}? by|letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|(?:co-)?coordinated by|(?:co-)?organi[sz]ed by|led by|sent by|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
+    for (const cue of sentence.text.matchAll(/\b(invited to respond[^.;]{0,50}? by|letter from|statement from|(?:comes|came|is|was) from|signed by,? among others,?|signed by|co-signed by|(?:co-)?coordinated by|(?:co-)?organi[sz]ed by|led by|sent by|on behalf of|sent (?:on|in|last|this) [\w.]+(?: [\w.]+)? by|filed by|organi[sz]ed by|including|include|among them|among whom|such as|together with|along with|joined by|alongside|(?:[Ii]ts|[Tt]heir|[Tt]he letter['’]s) authors,?|[Ss]ignatories (?:are|were|include|included)|[Ss]ignatories,?)\s+(?:(?:the|both)\s+)?/g)) {
       // "signatories include", "the investors, who include": members of the body that wrote.
       if (/^(?:include|[Ss]ignatories,?)$/.test(cue[1]!) && !/\bsignator|\b(?:groups|investors|organi[sz]ations|coalition|members|signatories),? (?:who|which) include\b/i.test(sentence.text)) continue;
       if (/from$/.test(cue[1]!) && !/^(?:letter|statement) from$/.test(cue[1]!) && !letterNoun.test(sentence.text)) continue;
-      if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
+      if (/^(?:led by|among them|among whom|such as|together with|along with|joined by|alongside|on behalf of)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text)) continue;
+      // "It carried 99 signatures, …, including A and B": the signatories, in a sentence about the letter's signatures.
+      if (/^(?:including|such as)$/.test(cue[1]!) && !letterNoun.test(sentence.text) && !writingTo.test(sentence.text) && !signatures && !/\bsignator/i.test(sentence.text)) continue;
       // "has written to the company's shareholders, including Vanguard": those listed after the addressees are addressees.
       if (/^(?:including|among them|such as)$/.test(cue[1]!) && /\b(?:wr(?:ote|itten)|sent|letters?)\s+(?:[\w.]+\s+){0,4}?to\b(?:(?!\b(?:from|by)\b)[^.;])*$/i.test(sentence.text.slice(0, cue.index))) continue;
       const at = sentence.start + cue.index + cue[0].length;
@@ -211,6 +215,14 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) && !letterNoun.test(sentence.text) ? 'weak' : 'strong');
       if (first && letterNoun.test(sentence.text)) span ??= [sentence.start, sentence.end];
     }
+    // "The Investor Alliance, which coordinated the letters, said": who organised or published a letter wrote it.
+    for (const clause of sentence.text.matchAll(/,\s+(?:which|who)\s+(?:also\s+)?(?:co-?)?(?:coordinated|organi[sz]ed|drafted|published|led|wrote|initiated|signed)\s+(?:the|this|that|both)\s+(?:[\w-]+\s+)?letters?\b/gi)) {
+      const writer = inSentence.find((m) => m.end === sentence.start + clause.index);
+      if (writer) addSenders([writer]);
+    }
+    // "A and B, a Quaker investment manager, are among those who signed": the subject signed.
+    const among = /\b(?:are|were|is|was)\s+among\s+(?:those\s+who\s+(?:have\s+)?signed|the\s+(?:signatories|signers|signatory\s+groups))\b/i.exec(sentence.text);
+    if (among) addSenders(listEndingBefore(sentence.start + among.index, sentence.start, orgs, text));
     // "The letter is signed by:" and the signatories one per line.
     if (signatoryBlockCue.test(sentence.text)) {
       const listed = signatoriesListedAfter(text, sentence.start);

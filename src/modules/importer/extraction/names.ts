@@ -86,6 +86,12 @@ export function isDescriptiveWord(word: string): boolean {
   return ['Adjective', 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun'].some((tag) => tags.has(tag));
 }
 
+/** The words of the last name in a run: after its last "and" ("Amnesty and the Committee"), less "the". */
+function lastName(run: Token[]): Token[] {
+  const and = run.map((t) => t.text).lastIndexOf('and');
+  return run.slice(and + 1).filter((t) => !/^(?:The|the)$/.test(t.text));
+}
+
 /** Raw capitalised runs, allowing lower-case connectors ("of", "in the") between capitalised words. */
 function scanRuns(text: string, tokens: Token[]): Token[][] {
   const runs: Token[][] = [];
@@ -110,7 +116,7 @@ function scanRuns(text: string, tokens: Token[]): Token[][] {
       // a name's first word ("Committee to Protect Journalists"), never two names ("sell Telenor Myanmar to M1 Group").
       let look = next;
       // "Students for a Free Tibet": "a" joins only after "for".
-      while (look < tokens.length && look - next < 2 && (connectors.has(tokens[look]!.text) || (tokens[look]!.text === 'a' && tokens[look - 1]?.text === 'for')) && (tokens[look]!.text !== 'to' || run.filter((t) => t.text !== 'The').length === 1)
+      while (look < tokens.length && look - next < 2 && (connectors.has(tokens[look]!.text) || (tokens[look]!.text === 'a' && tokens[look - 1]?.text === 'for')) && (tokens[look]!.text !== 'to' || lastName(run).length === 1)
         && onlySpaces(text.slice(tokens[look - 1]!.end, tokens[look]!.start))) look++;
       const after = tokens[look];
       if (look > next && after && isCapitalised(after.text) && onlySpaces(text.slice(tokens[look - 1]!.end, after.start)) && text[after.end] !== '$') {

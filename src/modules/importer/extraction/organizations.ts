@@ -163,7 +163,12 @@ function acceptCandidates(
   for (const candidate of candidates) {
     if (isExcludedName(candidate, personNames, personTokens, text)) continue;
     const acronym = acronymAfter(candidate, text);
-    const nameKind = kindFromName(candidate.text, known);
+    let nameKind = kindFromName(candidate.text, known);
+    // "Friends Fiduciary Corporation, a Quaker investment manager": a description says more than a legal form.
+    if (nameKind === 'company' && !known.has(candidate.text.toLowerCase())) {
+      const described = cueKind(candidate, text).kind;
+      if (described === 'investor' || described === 'media') nameKind = described;
+    }
     if (nameKind) {
       accepted.set(candidate, { candidate, kind: nameKind, evidence: 2, ...(acronym ? { acronym: acronym.acronym } : {}) });
       continue;
