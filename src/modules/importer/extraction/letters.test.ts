@@ -446,4 +446,9 @@ describe('a lede and "The letter, …"', () => {
       .toEqual(['Clean Air Centre', 'Kvist Residents Union']);
     expect(senders('On 28 August, 14 organisations, among them Access Now and the Committee to Protect Reporters, sent Orbex Inc. a letter.')).toEqual(['Access Now', 'Committee to Protect Reporters']);
   });
+
+  it('reads a list past another name in parentheses', () => {
+    expect(letterOf('A coalition led by Access Now, and including the Kvist Rights Network (Réseau des Droits) and the Committee to Protect Reporters, sent an open letter to Orbex Inc.')[0]?.senders)
+      .toEqual(['Access Now', 'Kvist Rights Network', 'Committee to Protect Reporters']);
+  });
 });

@@ -41,12 +41,12 @@ const coordinator = /^(?:\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)$/;
 const senderKinds = new Set(['ngo', 'investor', 'union', 'media', 'other', 'intergovernmental', 'government']);
 
 /**
- * The words between two items of a list, less what does not break it: a kind word and an acronym after the
- * first (" network (NDL) and the "), a title after a person ("Helmut Duhs, chief executive of A1 Belarus, "),
+ * The words between two items of a list, less what does not break it: a kind word and an acronym or another
+ * name in parentheses after the first (" network (NDL) and the ", " (Internet Without Borders) and "), a title after a person ("Helmut Duhs, chief executive of A1 Belarus, "),
  * and a description or a country's possessive before the next (", Kenya's ", " and Dutch pension asset manager ").
  */
 function listGap(gap: string): string {
-  return gap.replace(/^\s+(?!and\b|or\b)[a-z]+(?=\s)/, '').replace(/^\s*\([A-Z]+\)/, '')
+  return gap.replace(/^\s+(?!and\b|or\b)[a-z]+(?=\s)/, '').replace(/^\s*\([^()]{1,60}\)/, '')
     .replace(/^\s*,\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executive|director|chair(?:man|woman)?|head|president|founder|officer)\s+(?:of|at)\s+[^,]{1,60}(?=,)/, '')
     .replace(/(?<=,\s*|\sand\s+)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|group|network|union|campaign|coalition|charity|non-?profit|news site|outlet|website|initiative|asset manager|fund manager|pension fund|investor|firm)\s+$|(?<=,\s*|\sand\s+)\p{Lu}\p{L}+['’]s\s+$/u, '');
 }
