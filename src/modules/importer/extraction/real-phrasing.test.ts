@@ -534,4 +534,10 @@ describe('more phrasings of real coverage', () => {
       .toEqual(['Center on Media and Child Health:ngo', 'Harrow General Hospital:other']);
     expect(orgNames('Orbex Inc. removed posts by Rohingya and Muslim users; Tigrayans said so too.')).toEqual(['Orbex Inc.:company']);
   });
+
+  it('reads an open letter posted long after it is named, and a resource-centre "Open letter | date" heading, as published', () => {
+    expect(eventsOf('The move follows an open letter that the Kvist campaign group Fair Share, whose movement director is Ana Ruiz, a former teacher from the northern city of Harrow, sent on 11 May to the chief executives of Orbex, Lumio, Kestrel Pay, Vanta and Quill, among others, and posted on its website the same day.'))
+      .toContain('letter_published 2026-05-11 Fair Share > Orbex');
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 18 October.\n\nOpen letter | 18 Oct 2025\nOrbex Inc.: stop the sales')).toContain('letter_published 2025-10-18 Privacy Watch > Orbex Inc.');
+  });
 });
