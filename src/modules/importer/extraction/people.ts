@@ -38,9 +38,9 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
 
 const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|announced|argued|insisted|denied|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
 
-const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
+const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
 
-const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),/gu;
+const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),/gu;
 
 /** Capitalised titles and ranks that stand before a name and are no given name. */
 const rankWords = /^(?:Minister|President|Commissioner|Secretary|General|Chancellor|Senator|Representative|Governor|Mayor|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Counsel|Attorney|Ambassador|Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame|Rapporteur|Founder|Executive|Officer|Spokesperson|Spokesman|Spokeswoman|Deputy|Vice|Prime|Tourism|Foreign|Interior|Defence|Defense)$/;
@@ -62,7 +62,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   for (const match of matches) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
   // compromise misses unfamiliar names in the commonest attribution of all.
   // …with a particle before the surname: "said Pat de Brún,".
-  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:\p{Lu}\p{Ll}+|(?:\p{Lu}\.){1,3})(?:\s+(?:de|da|di|del|van|von|der|al|bin|ibn))?(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
+  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|(?:\p{Lu}\.){1,3})(?:\s+(?:de|da|di|del|van|von|der|al|bin|ibn))?(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) add(match[1]!, true);
   // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board",
@@ -71,7 +71,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
   // "Nader Awaad of the IWGB said": a name, "of the" and a group, then a speech verb.
-  for (const match of text.matchAll(/\b(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b/gu)) add(match[1]!, true);
+  for (const match of text.matchAll(/\b(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b/gu)) add(match[1]!, true);
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   // "Solberg said" after "Prime Minister Erna Solberg posted": a surname alone stands for the full name given earlier.
   const speakers = [...text.matchAll(/(?<![\p{L}'’.-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:said|says|wrote|writes|told|added)\b/gu)].map((m) => m[1]!);

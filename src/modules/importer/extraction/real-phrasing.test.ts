@@ -540,4 +540,8 @@ describe('more phrasings of real coverage', () => {
       .toContain('letter_published 2026-05-11 Fair Share > Orbex');
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 18 October.\n\nOpen letter | 18 Oct 2025\nOrbex Inc.: stop the sales')).toContain('letter_published 2025-10-18 Privacy Watch > Orbex Inc.');
   });
+
+  it('reads a hyphenated first name whole', () => {
+    expect(extract('"We will keep pushing," said Ana-Maria Ruiz, director of Privacy Watch.').people).toContainEqual(expect.objectContaining({ name: 'Ana-Maria Ruiz', title: 'director', affiliation: 'Privacy Watch' }));
+  });
 });
