@@ -542,6 +542,7 @@ describe('more phrasings of real coverage', () => {
   });
 
   it('reads a hyphenated first name whole', () => {
-    expect(extract('"We will keep pushing," said Ana-Maria Ruiz, director of Privacy Watch.').people).toContainEqual(expect.objectContaining({ name: 'Ana-Maria Ruiz', title: 'director', affiliation: 'Privacy Watch' }));
+    expect(extract('The letter named Orbex chief executive Tom Lee and Wen-Wen Li, chief scientist for AI at Orbex Cloud.').people)
+      .toContainEqual(expect.objectContaining({ name: 'Wen-Wen Li', title: 'chief scientist for AI', affiliation: 'Orbex Cloud' }));
   });
 });
