@@ -53,6 +53,9 @@ export const firstWordMarkers: Record<string, OrgKind> = {
   Ministry: 'government', Department: 'government', Office: 'government', Court: 'government',
   Committee: 'ngo', Centre: 'ngo', Center: 'ngo', Institute: 'ngo', Stichting: 'ngo', Fondation: 'ngo', University: 'other', College: 'other',
   Daily: 'media', Radio: 'media',
+  // French and Spanish names of rights groups and unions.
+  Association: 'ngo', Institut: 'ngo', Instituto: 'ngo', Ligue: 'ngo', Liga: 'ngo', Comité: 'ngo', Collectif: 'ngo', Réseau: 'ngo',
+  Observatoire: 'ngo', Observatorio: 'ngo', Fundación: 'ngo', Asociación: 'ngo', Centro: 'ngo', Syndicat: 'union', Sindicato: 'union',
 };
 
 /** Well-known names with no marker word. Platforms count as companies. */

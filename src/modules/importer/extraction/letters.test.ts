@@ -451,4 +451,18 @@ describe('a lede and "The letter, …"', () => {
     expect(letterOf('Privacy Watch wrote to Orbex Inc. on 2 May. Signatories include Access Now, the Open Net Foundation (Internet Without Borders) and the Committee to Protect Reporters.')[0]?.senders)
       .toEqual(['Privacy Watch', 'Access Now', 'Open Net Foundation', 'Committee to Protect Reporters']);
   });
+
+  it('reads addressees listed after a colon, and silences listed the same way', () => {
+    const text = 'Earlier this month, a coalition organised by the rights group Fair Share sent a letter to top executives at 4 companies: Orbex Inc., Lumio Ltd, Kestrel GmbH and X (formerly Twitter). Two did not respond at all: X and Kestrel GmbH. The letter builds on a report Fair Share published in December.';
+    expect(letterOf(text).map((l) => l.recipient)).toEqual(['Orbex Inc.', 'Lumio Ltd', 'Kestrel GmbH', 'X']);
+    const events = eventsOf(text);
+    expect(events).toEqual(expect.arrayContaining(['no_response null X > Fair Share', 'no_response null Kestrel GmbH > Fair Share']));
+    expect(events.join()).not.toMatch(/letter_published/);
+    expect(eventsOf('Fair Share wrote to Orbex Inc. and Lumio Ltd. None of the companies that replied committed to anything.').join()).not.toMatch(/no_response/);
+  });
+
+  it('reads letters to someone at "each of the four companies" named before', () => {
+    const text = 'Kvist Mobile, Orbex Telecom, Lumio Networks and Vanta Telecom cut the internet. The rights groups, led by Privacy Watch, today sent formal letters of complaint to the management and customer ombudsman of each of the four companies.';
+    expect(letterOf(text).map((l) => l.recipient)).toEqual(['Kvist Mobile', 'Orbex Telecom', 'Lumio Networks', 'Vanta Telecom']);
+  });
 });

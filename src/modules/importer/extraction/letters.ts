@@ -61,6 +61,7 @@ function listFrom(first: EntityMention, orgs: EntityMention[], text: string): En
   const list = [first];
   for (const next of orgs.filter((m) => m.start > first.end)) {
     const previous = list[list.length - 1]!;
+    if (next.name === previous.name) continue; // "X (formerly Twitter)": the same company again
     if (!coordinator.test(listGap(text.slice(previous.end, next.start)))) break;
     list.push(next);
   }
@@ -348,6 +349,13 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const first = mentions.find((m) => addressable.has(m.kind) && m.start >= sentence.start + listed.index + listed[0].length && m.end <= sentence.end);
     if (first) for (const item of listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text)) if (!into.includes(item.name)) into.push(item.name);
   }
+  // "sent a letter to top executives at 12 companies: A, B, …": the companies listed after the colon.
+  const colon = new RegExp(`\\b(?:wrote|written|letters?|sent|addressed)\\b[^.;:]{0,80}?\\bto\\b[^.;:]{0,60}?${companyNouns}\\s*:\\s*`, 'i').exec(sentence.text);
+  if (colon) {
+    const at = sentence.start + colon.index + colon[0].length;
+    const first = mentions.find((m) => addressable.has(m.kind) && m.start >= at && m.start - at <= 4);
+    if (first) for (const item of listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text)) if (!into.includes(item.name)) into.push(item.name);
+  }
   // "X received a letter from …": the receiver is the subject.
   const received = /\b(?:received|receives|was sent|were sent)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?letter\b|\b(?:was|were|has been|have been)\s+invited\s+to\s+respond\b/.exec(sentence.text);
   if (received) {
@@ -355,7 +363,8 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     if (company && !into.includes(company.name)) into.push(company.name);
   }
   // "wrote to both companies", "letters to the three operators": the companies named before, most recent first.
-  const counted = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:chief executives?|CEOs?|boards?|heads?|leaders?|founders?)\\s+of\\s+)?(both|all|each of the|the (${countWordPattern}))\\s+(?:[\\w-]+\\s+){0,2}?${companyNouns}\\b`, 'i').exec(sentence.text);
+  // …or to someone at each of them: "to the management and ombudsman of each of the four companies".
+  const counted = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:[\\w-]+\\s+){1,5}?of\\s+)?(both|all|(?:each\\s+of\\s+)?the (${countWordPattern})|each of the)\\s+(?:[\\w-]+\\s+){0,2}?${companyNouns}\\b`, 'i').exec(sentence.text);
   if (counted) {
     const at = sentence.start + counted.index;
     const wanted = counted[1]!.toLowerCase() === 'both' ? 2 : counted[2] ? (parseCount(counted[2]) ?? 0) : Infinity;

@@ -22,7 +22,8 @@ interface Token {
   text: string;
 }
 
-const connectors = new Set(['of', 'for', 'in', 'on', 'the', 'to', 'de', 'du', 'la', 'van', 'der', 'and', '&']);
+// …with the French and Spanish ones rights groups' names use ("Institut de Recherche en Droits Humains", "Red en Defensa de los Derechos").
+const connectors = new Set(['of', 'for', 'in', 'on', 'the', 'to', 'de', 'du', 'la', 'van', 'der', 'and', '&', 'des', 'les', 'pour', 'en', 'à', 'aux', 'los', 'las', 'del', 'para', 'por']);
 const legalForm = /^(?:Inc\.?|Ltd\.?|Corp\.?|LLC|LLP|plc|PLC|B\.V\.|N\.V\.|GmbH|gGmbH|S\.A\.|AG|ASA|SpA|Oy|Pty|e\.V\.)$/;
 /** Words that continue a name after a possessive: "Information Commissioner's Office". */
 const afterPossessive = new Set(['Hospital', 'Office', 'Society', 'Fund', 'Trust', 'Union', 'Commission', 'Council', 'Bureau', 'Network', 'Alliance', 'Centre', 'Center', 'Rights']);
@@ -39,9 +40,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-// "xAI", "eBay", "epicenter.works", "7amleh", "2degrees": a coined name may start in lower case before its capital,
-// or with a number, or be a web address.
-const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d|\p{Ll}{1,2}\p{Lu}|\d+\p{L}{4})/u.test(word) || /^[a-z][a-z\d-]+\.(?:org|io|works|com|net|eu|info)$/.test(word);
+// "xAI", "eBay", "epicenter.works", "7amleh", "2degrees", "l'Accès": a coined name may start in lower case before its
+// capital, or with a number, or be a web address; a French word may follow an elided article.
+const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|\+\d|\p{Ll}{1,2}\p{Lu}|\d+\p{L}{4}|[ld]['’]\p{Lu})/u.test(word) || /^[a-z][a-z\d-]+\.(?:org|io|works|com|net|eu|info)$/.test(word);
 const onlySpaces = (gap: string): boolean => /^[ \t]+$/.test(gap);
 
 /** compromise's part-of-speech tags for one word on its own. */

@@ -109,7 +109,8 @@ function acronymAfter(candidate: NameCandidate, text: string): { acronym: string
   if (!match) return null;
   const acronym = match[2]!;
   // "Council on American-Islamic Relations (CAIR)": each part of a hyphenated word gives an initial.
-  const initials = candidate.tokens.flatMap((t) => t.split('-')).filter((t) => /^[A-Z+]/.test(t)).map((t) => t[0]).join('');
+  // "Association Congolaise pour l'Accès à la Justice (ACAJ)": an elided article gives no initial.
+  const initials = candidate.tokens.flatMap((t) => t.replace(/^[ld]['’]/, '').split('-')).filter((t) => /^[A-Z+]/.test(t)).map((t) => t[0]).join('');
   // The acronym must spell the initials of the name or of its tail ("US Immigration … (ICE)").
   for (let from = 0; from < initials.length; from++) {
     if (initials.slice(from).toUpperCase() === acronym.toUpperCase()) return { acronym, descriptor: match[1]!.trim() };

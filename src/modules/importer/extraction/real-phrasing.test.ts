@@ -545,4 +545,11 @@ describe('more phrasings of real coverage', () => {
     expect(extract('The letter named Orbex chief executive Tom Lee and Wen-Wen Li, chief scientist for AI at Orbex Cloud.').people)
       .toContainEqual(expect.objectContaining({ name: 'Wen-Wen Li', title: 'chief scientist for AI', affiliation: 'Orbex Cloud' }));
   });
+
+  it('reads French and Spanish names of rights groups whole, with their acronyms', () => {
+    const { organizations } = extract("The Association Kvistoise pour l'Accès à la Justice (AKAJ), Action Contre l'Impunité pour les Droits Humains (ACIDH) and the Red en Defensa de los Derechos Digitales wrote to Orbex Inc.");
+    expect(organizations.map((o) => `${o.name}:${o.kind}`)).toEqual(expect.arrayContaining([
+      "Association Kvistoise pour l'Accès à la Justice:ngo", "Action Contre l'Impunité pour les Droits Humains:ngo", 'Red en Defensa de los Derechos Digitales:ngo']));
+    expect(organizations.find((o) => o.name.startsWith('Association'))?.aliases).toContain('AKAJ');
+  });
 });
