@@ -465,4 +465,11 @@ describe('a lede and "The letter, …"', () => {
     const text = 'Kvist Mobile, Orbex Telecom, Lumio Networks and Vanta Telecom cut the internet. The rights groups, led by Privacy Watch, today sent formal letters of complaint to the management and customer ombudsman of each of the four companies.';
     expect(letterOf(text).map((l) => l.recipient)).toEqual(['Kvist Mobile', 'Orbex Telecom', 'Lumio Networks', 'Vanta Telecom']);
   });
+
+  it('reads a request sent to a company, and requests for information sent to it, as letters', () => {
+    expect(letterOf('The Kvist Riders Union sent a request for collective bargaining to Orbex Japan Inc on 8 October.')[0])
+      .toMatchObject({ senders: ['Kvist Riders Union'], recipient: 'Orbex Japan Inc', sent: '2025-10-08' });
+    expect(letterOf('Storebrand Asset Management said it first sent Orbex Inc. requests for information about its due diligence in April.')[0])
+      .toMatchObject({ senders: ['Storebrand Asset Management'], recipient: 'Orbex Inc.', sent: '2026-04' });
+  });
 });

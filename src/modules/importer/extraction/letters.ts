@@ -22,7 +22,7 @@ export interface LetterParties {
 /** Who a letter in the record goes to: a company, or an investment firm (a company too). */
 const addressable = new Set(['company', 'investor']);
 
-const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|e-?mailed|addressed|recipients|questions|demands|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
+const letterWords = /\b(letter|letters|invited|invites|respond to|authors|wrote|written|writing|writes?|requests?|e-?mailed|addressed|recipients|questions|demands|findings|allegations|signed|co-signed|coordinated|filed|signatories|signatory|joint statement)\b/i;
 /** A letter named as such in a sentence (not merely questions or a signature). */
 const letterNoun = /\b(?:letters?|joint statement)\b/i;
 /** "wrote to", "wrote separately to", "wrote in late September to". */
@@ -273,7 +273,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
     }
     // "A and B wrote to X" / "PWB published a letter it sent" / "X sent Y eleven questions".
-    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly| (?:in|on|last|this|earlier|late|early)(?: [\w,]+){1,3}?)? to|written to|(?:sent|delivered|handed|submitted) (?:an?|the|its) (?:open |joint )?letter|(?:sent|put|presented) (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|e-?mailed (?!(?:statement|comment|response|reply|answer)s?\b)|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
+    const subjectCue = new RegExp(String.raw`\binvite[sd](?=\s+(?:[\w.&'’,-]+\s+){1,8}?${toRespond})|\basked(?=\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b)|\b(?:wrote(?: \w+ly| (?:in|on|last|this|earlier|late|early)(?: [\w,]+){1,3}?)? to|written to|writes? to|(?:sent|delivered|handed|submitted) (?:an?|the|its) (?:open |joint )?(?:letter|request|complaint)|(?:sent|put|presented) (?:its|their|our|the) (?:[\w-]+ )?(?:findings|allegations|concerns) to|e-?mailed (?!(?:statement|comment|response|reply|answer)s?\b)|published (?:an?|the|its) (?:open |joint )?letter|sent (?=\p{Lu})|(?:today |on \w+ )?published (?=[^.]*\bletter\b))`, 'gu');
     for (const cue of sentence.text.matchAll(subjectCue)) {
       const at = sentence.start + cue.index;
       // "his office wrote to": the office of the person just named.
@@ -376,7 +376,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
-    const byVerb = /\b(?:invite[sd]|e-?mailed|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    const byVerb = /\b(?:invite[sd]|e-?mailed|writes? to|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to", "wrote to the Japanese companies A and B": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:(?:${countWordPattern}|both|several)\\s+)?(?:[\\w-]+\\s+){0,2}${companyNouns},?\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "written to 26 technology companies, including A, B and C": the companies it names.
@@ -457,7 +457,7 @@ const companyNouns = '(?:companies|firms|providers|platforms|operators|giants|ve
 export const toRespond = String.raw`to\s+(?:respond|reply|comment|answer|explain|say)\b`;
 const invitedToRespond = new RegExp(String.raw`\binvite[sd]\s+(?:[\w.&'’,-]+\s+){0,8}?${toRespond}|\basked\s+(?:[\w.&'’,-]+\s+){1,4}?to\s+respond\s+to\b`, 'i');
 /** "sent … questions", "sent its preliminary findings to": a written request, whatever it is called. */
-const sentQuestions = String.raw`\bsent\b[^.;]{0,80}\b(?:questions|demands)\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:sent|put|presented)\s+(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?:findings|allegations|concerns)\s+to\b|\be-?mailed\s+(?!(?:statement|comment|response|reply|answer)s?\b)(?:the\s+)?[\w-]+`;
+const sentQuestions = String.raw`\bsent\b[^.;]{0,80}\b(?:questions|demands|requests?\s+(?:for|to)\b)|\bwrites?\s+to\b|\bquestions\b[^.;]{0,40}\bsent\b|\b(?:sent|put|presented)\s+(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?:findings|allegations|concerns)\s+to\b|\be-?mailed\s+(?!(?:statement|comment|response|reply|answer)s?\b)(?:the\s+)?[\w-]+`;
 const mentionCue = new RegExp(String.raw`\b(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}|\b(?:co-)?signed by\b|\bsignator(?:y|ies)\b|\b(?:it|they)\s+(?:was|were)\s+addressed\s+to\b`, 'i');
 const introducesLetter = new RegExp(String.raw`\b(?:an?|another|separate|second|similar|new)\s+(?:(?:open|joint|separate|similar|second|new|public|private|follow-up|[\w-]+ly)\s+)*(?:letters?|joint statement)\b|\bwr(?:ote|itten|iting)(?:\s+\w+ly)?\s+to\b|${sentQuestions}`, 'i');
 
