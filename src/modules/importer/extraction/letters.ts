@@ -350,7 +350,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     if (first) for (const item of listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text)) if (!into.includes(item.name)) into.push(item.name);
   }
   // "sent a letter to top executives at 12 companies: A, B, …": the companies listed after the colon.
-  const colon = new RegExp(`\\b(?:wrote|written|letters?|sent|addressed)\\b[^.;:]{0,80}?\\bto\\b[^.;:]{0,60}?${companyNouns}\\s*:\\s*`, 'i').exec(sentence.text);
+  const colon = listedAfterColon.exec(sentence.text);
   if (colon) {
     const at = sentence.start + colon.index + colon[0].length;
     const first = mentions.find((m) => addressable.has(m.kind) && m.start >= at && m.start - at <= 4);
@@ -364,7 +364,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
   }
   // "wrote to both companies", "letters to the three operators": the companies named before, most recent first.
   // …or to someone at each of them: "to the management and ombudsman of each of the four companies".
-  const counted = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:[\\w-]+\\s+){1,5}?of\\s+)?(both|all|(?:each\\s+of\\s+)?the (${countWordPattern})|each of the)\\s+(?:[\\w-]+\\s+){0,2}?${companyNouns}\\b`, 'i').exec(sentence.text);
+  const counted = countedCompanies.exec(sentence.text);
   if (counted) {
     const at = sentence.start + counted.index;
     const wanted = counted[1]!.toLowerCase() === 'both' ? 2 : counted[2] ? (parseCount(counted[2]) ?? 0) : Infinity;
@@ -452,6 +452,10 @@ export function buildLetters(parties: LetterParties, events: ExtractedEvent[], f
  */
 /** "the three operators", "four data brokers": plural nouns that stand for companies named beside them. */
 const companyNouns = '(?:companies|firms|providers|platforms|operators|giants|vendors|makers|manufacturers|brokers|retailers|carriers|developers|networks|banks)';
+/** "sent a letter to top executives at 12 companies: A, B, …". */
+const listedAfterColon = new RegExp(`\\b(?:wrote|written|letters?|sent|addressed)\\b[^.;:]{0,80}?\\bto\\b[^.;:]{0,60}?${companyNouns}\\s*:\\s*`, 'i');
+/** "wrote to both companies", "to the management of each of the four companies". */
+const countedCompanies = new RegExp(`\\b(?:wrote|written|letters?|sent|writing|addressed)\\s+(?:[\\w.]+\\s+){0,4}?to\\s+(?:the\\s+(?:[\\w-]+\\s+){1,5}?of\\s+)?(both|all|(?:each\\s+of\\s+)?the (${countWordPattern})|each of the)\\s+(?:[\\w-]+\\s+){0,2}?${companyNouns}\\b`, 'i');
 
 /** "The Resource Centre invited X to respond" (or to explain, to say): a written request to a company, which the record keeps as a letter. */
 export const toRespond = String.raw`to\s+(?:respond|reply|comment|answer|explain|say)\b`;
