@@ -54,8 +54,9 @@ for (const folder of folders) {
 
 const all = [...bySet.values()].flat();
 // The sets retold from real coverage (blind-7 on; see test/fixtures/articles/README.md), together.
-const realStories = [...bySet.entries()].filter(([set]) => /^blind-(\d+)$/.test(set) && Number(set.slice(6)) >= 7).flatMap(([, scores]) => scores);
-const blindSets = [...bySet.keys()].filter((set) => set.startsWith('blind-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+const blindNumber = (set: string): number => Number(/^blind-(\d+)$/.exec(set)?.[1] ?? NaN);
+const realStories = [...bySet.entries()].filter(([set]) => blindNumber(set) >= 7).flatMap(([, scores]) => scores);
+const blindSets = [...bySet.keys()].filter((set) => !Number.isNaN(blindNumber(set))).sort((a, b) => blindNumber(a) - blindNumber(b));
 for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', ...blindSets]) {
   const scores = bySet.get(set) ?? [];
   if (scores.length === 0) continue;

@@ -108,7 +108,7 @@ function findWeeksAndSeasons(text: string, reference: Date): DateMention[] {
   const mentions: DateMention[] = [];
   // "last week", "this week": no day, but the month they fall in.
   for (const match of text.matchAll(/\b(last|this)\s+week\b/gi)) {
-    const day = match[1]!.toLowerCase() === 'last' ? new Date(reference.getTime() - 7 * 86_400_000) : reference;
+    const day = match[1]!.toLowerCase() === 'last' ? shiftDays(reference, -7) : reference;
     mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0], value: formatDay(day).slice(0, 7) });
   }
   for (const match of text.matchAll(/\b(this|last|next)\s+(spring|summer|autumn|fall|winter)\b/gi)) {
@@ -141,7 +141,7 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
   if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(nextWeekday(reference, weekday));
   // "last Friday" written on a Friday is a week ago; "on Friday" is today.
-  if (weekday >= 0) return formatDay(mostRecentWeekday(lower.startsWith('last') ? new Date(reference.getTime() - 86_400_000) : reference, weekday));
+  if (weekday >= 0) return formatDay(mostRecentWeekday(lower.startsWith('last') ? shiftDays(reference, -1) : reference, weekday));
   // "next Monday": the first such day after publication.
   const next = weekdays.findIndex((day) => new RegExp(`^next\\s+${day}$`).test(lower));
   if (next >= 0) return formatDay(nextWeekday(reference, next));
@@ -153,7 +153,7 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   if (/\b(last|this|next)\s+month\b/.test(lower)) return `${year}-${month}`;
   if (/\b(last|this|next)\s+year\b/.test(lower)) return String(year);
   // "On 7 July" in an article of 12 June is last year's 7 July, unless the text looks ahead.
-  if (start.isCertain('day') && !start.isCertain('year') && !ahead && date.getTime() > reference.getTime() + 86_400_000) {
+  if (start.isCertain('day') && !start.isCertain('year') && !ahead && date.getTime() > shiftDays(reference, 1).getTime()) {
     return formatDay(new Date(Date.UTC(year - 1, date.getUTCMonth(), date.getUTCDate(), 12)));
   }
   if (start.isCertain('day')) return formatDay(date);
@@ -166,15 +166,20 @@ function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text 
   return null;
 }
 
+/** The day `days` days after (or, negative, before) `date`. */
+function shiftDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
 /** Past-tense news: "on Friday" is the latest Friday on or before publication. */
 function mostRecentWeekday(reference: Date, weekday: number): Date {
   const back = (reference.getUTCDay() - weekday + 7) % 7;
-  return new Date(reference.getTime() - back * 86_400_000);
+  return shiftDays(reference, -back);
 }
 
 /** "next Friday": the first Friday after publication. */
 function nextWeekday(reference: Date, weekday: number): Date {
-  return new Date(mostRecentWeekday(reference, weekday).getTime() + 7 * 86_400_000);
+  return shiftDays(mostRecentWeekday(reference, weekday), 7);
 }
 
 /** "in September" without a year: the latest September not after publication. */
@@ -186,7 +191,7 @@ function mostRecentMonth(reference: Date, monthIndex: number): PartialDate {
 /** Adds days to a full date; partial dates cannot be shifted and give null. */
 export function addDays(date: PartialDate, days: number): PartialDate | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  return formatDay(new Date(parsePublished(date).getTime() + days * 86_400_000));
+  return formatDay(shiftDays(parsePublished(date), days));
 }
 
 /** Adds calendar months to a full date ("within a month" of 28 April is 28 May); partial dates give null. */

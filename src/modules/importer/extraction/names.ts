@@ -200,8 +200,8 @@ function splitOnAnd(tokens: Token[], text: string, inList = false): Token[][] {
   // "… Policy for East and Southern Africa": a place on the right ends the same name.
   if (places.has(right.map((t) => t.text).join(' ')) && left.some((t) => t.text === 'for' || t.text === 'of' || t.text === 'in')) return [tokens];
   // "Sandvine and Francisco Partners": the left part is a name of its own when the text uses it alone.
-  const leftAlone = new RegExp(`(?<![\\p{L}])${escapeRegExp(leftText)}(?!\\s+and\\b)(?![\\p{L}])`, 'u')
-    .test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));
+  const elsewhere = text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end);
+  const leftAlone = new RegExp(`(?<![\\p{L}])${escapeRegExp(leftText)}(?!\\s+and\\b)(?![\\p{L}])`, 'u').test(elsewhere);
   // "U.S. Customs and Border Protection (CBP)": an acronym after it spells the whole name, across the "and".
   const acronym = /^\s*\(([A-Z]{3,8})\)/.exec(text.slice(tokens[tokens.length - 1]!.end))?.[1];
   const initials = tokens.filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text)).map((t) => t.text[0]).join('');
@@ -216,7 +216,7 @@ function splitOnAnd(tokens: Token[], text: string, inList = false): Token[][] {
     && wellKnownOrganizations[right[0]!.text] === undefined && !leftAlone && (right.length > 1 || !leftIsName);
   if (oneWordTail) return right.length === 1 ? [tokens] : [tokens.slice(0, andIndex + 2), ...splitOnAnd(right[2]?.text === 'the' ? right.slice(3) : right.slice(2), text, true)];
   // "National Center for Missing and Exploited Children": plain words after "X for Y and" that never stand alone end the same name.
-  const rightAlone = new RegExp(`(?<![\\p{L}] ?)${escapeRegExp(rightText)}(?![\\p{L}])`, 'u').test(text.slice(0, left[0]!.start) + text.slice(tokens[tokens.length - 1]!.end));
+  const rightAlone = new RegExp(`(?<![\\p{L}] ?)${escapeRegExp(rightText)}(?![\\p{L}])`, 'u').test(elsewhere);
   const institutionFor = left.some((t, i) => firstWordMarkers[t.text] !== undefined && /^(?:for|of|on)$/.test(left[i + 1]?.text ?? ''));
   const plainTail = institutionFor && !listed && !leftAlone && !rightAlone && right.length <= 3 && right.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && lastWordMarkers[t.text] === undefined)
     && wellKnownOrganizations[rightText] === undefined;

@@ -285,24 +285,24 @@ function groupNames(entries: { name: string; kind: OrgKind; evidence: number; ac
   return groups;
 }
 
-/** "X (formerly Twitter)", "Meta, previously Facebook": the former name is another name for the same organisation. */
-function mergeFormerNames(groups: Group[], text: string): Group[] {
+/**
+ * Two names the text gives one body: "X (formerly Twitter)", "Meta, previously Facebook" (under the current
+ * name), and "7amleh – the Arab Center for the Advancement of Social Media –" (under the more complete one).
+ */
+function mergeOtherNames(groups: Group[], text: string): Group[] {
   const merged = [...groups];
+  const absorb = (kept: Group, dropped: Group) => {
+    for (const form of dropped.forms) kept.forms.add(form);
+    merged.splice(merged.indexOf(dropped), 1);
+  };
   for (const match of text.matchAll(/(\p{Lu}[\p{L}\d.&-]*(?:[ \t]+\p{Lu}[\p{L}\d.&-]*)*)\s*[(,]\s*(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(\p{Lu}[\p{L}\d.&-]*(?:[ \t]+\p{Lu}[\p{L}\d.&-]*)*)/gu)) {
     const current = merged.find((group) => group.forms.has(match[1]!));
     const former = merged.find((group) => group !== current && group.forms.has(match[2]!));
-    if (!current || !former) continue;
-    for (const form of former.forms) current.forms.add(form);
-    merged.splice(merged.indexOf(former), 1);
+    if (current && former) absorb(current, former);
   }
-  // "7amleh – the Arab Center for the Advancement of Social Media –": two names set off by dashes are one body,
-  // under the more complete of them.
   for (const first of [...merged]) {
     const second = merged.find((group) => group !== first && new RegExp(`${escapeRegExp(first.name)}\\s+[–—]\\s+(?:the\\s+)?${escapeRegExp(group.name)}\\s*[–—,]`).test(text));
-    if (!second) continue;
-    const [kept, dropped] = second.name.length > first.name.length ? [second, first] : [first, second];
-    for (const form of dropped.forms) kept.forms.add(form);
-    merged.splice(merged.indexOf(dropped), 1);
+    if (second) absorb(...(second.name.length > first.name.length ? [second, first] as const : [first, second] as const));
   }
   return merged;
 }
@@ -391,7 +391,7 @@ export function findOrganizations(
       entries.push({ name: org.name, kind: org.kind, evidence: 2 });
     }
   }
-  const groups = mergeFormerNames(groupNames(entries, text), text).sort((a, b) => firstAt(a, text) - firstAt(b, text));
+  const groups = mergeOtherNames(groupNames(entries, text), text).sort((a, b) => firstAt(a, text) - firstAt(b, text));
   const claimed = new Set(groups.flatMap((group) => [...group.forms]));
   for (const group of groups) {
     addShortForms(group, text, claimed);

@@ -23,6 +23,11 @@ const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:p
 
 const titleStopWords = new Set(['to', 'by', 'from', 'with', 'at', 'for', 'the', 'a', 'an', 'and', 'wrote', 'told', 'said', 'says', 'asked', 'met', 'its', 'their', 'our']);
 
+/** A given name, hyphenated or not ("Fei-Fei"), and the particles that may stand before a surname ("Pat de Brún"). */
+const givenName = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?`;
+const particles = 'de|da|di|del|van|von|der|al|bin|ibn';
+const particleWord = new RegExp(`^(?:${particles})$`);
+
 /** Two to four capitalised words, none a function word, month, place or marker ("Jordan Blake" may begin with a place where the text says it is a person's). */
 function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   const words = name.split(/\s+/);
@@ -31,27 +36,31 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   if (/^[A-Z]{2,}$/.test(words[0]!) || words[words.length - 1] === 'Group') return false;
   // "San Mateo", "Old Bailey", "Port Louis": the first word of a place's name.
   if (/^(?:San|Santa|Saint|St\.?|Old|New|Fort|Port|Mount|Lake|Cape)$/.test(words[0]!)) return false;
-  const particle = (word: string, i: number) => i > 0 && i < words.length - 1 && /^(?:de|da|di|del|van|von|der|al|bin|ibn)$/.test(word);
+  const particle = (word: string, i: number) => i > 0 && i < words.length - 1 && particleWord.test(word);
   return words.every((word, i) => particle(word, i) || (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
     && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined));
 }
 
 const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|announced|argued|insisted|denied|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
 
-const apposedName = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b/gu;
+const apposedName = new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(${givenName}(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b`, 'gu');
 
-const apposedTitle = /(?<!\p{Lu}[\p{L}'’-]*\s)\b(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),/gu;
+const apposedTitle = new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(${givenName}(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),`, 'gu');
+/** "said Pat de Brún,": compromise misses unfamiliar names in the commonest attribution of all. */
+const saidName = new RegExp(String.raw`\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:${givenName}|(?:\p{Lu}\.){1,3})(?:\s+(?:${particles}))?(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),`, 'gu');
+/** "Nader Awaad of the IWGB said": a name, "of the" and a group, then a speech verb. */
+const nameOfGroupSaid = new RegExp(String.raw`\b(${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b`, 'gu');
 
 /** Capitalised titles and ranks that stand before a name and are no given name. */
 const rankWords = /^(?:Minister|President|Commissioner|Secretary|General|Chancellor|Senator|Representative|Governor|Mayor|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Counsel|Attorney|Ambassador|Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame|Rapporteur|Founder|Executive|Officer|Spokesperson|Spokesman|Spokeswoman|Deputy|Vice|Prime|Tourism|Foreign|Interior|Defence|Defense)$/;
 
-/** Full names of people, before organisations are known (organisations must not swallow them). */
 /** "Dr. Yusuf Rahman", "Senator Jeff Merkley", "Yusuf Rahman's": the name without honorific, rank or possessive. */
 function bareName(raw: string): string {
   return raw.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '').replace(/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/, '')
     .replace(/^(?:(?:Chief\s+)?Executive|CEO|President|Chairman|Chairwoman|Director|Senator|Sen\.|Representative|Rep\.|Minister|(?:Attorney\s+)?General|Governor|Mayor|(?:Police\s+)?Chief|Sheriff|(?:Senior\s+|Staff\s+)?(?:Counsel|Attorney)|Commissioner|Ambassador|Judge)\s+/, '').trim();
 }
 
+/** Full names of people, before organisations are known (organisations must not swallow them). */
 export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): Set<string> {
   const names = new Set<string>();
   const add = (raw: string, firstMayBePlace: boolean) => {
@@ -60,9 +69,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   };
   const matches = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
   for (const match of matches) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
-  // compromise misses unfamiliar names in the commonest attribution of all.
-  // …with a particle before the surname: "said Pat de Brún,".
-  for (const match of text.matchAll(/\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|(?:\p{Lu}\.){1,3})(?:\s+(?:de|da|di|del|van|von|der|al|bin|ibn))?(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),/gu)) add(match[1]!, true);
+  for (const match of text.matchAll(saidName)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) add(match[1]!, true);
   // …and before an apposition that gives a title: "Ben Walters, a spokesperson for Meta,", "Gunn Wærsted, chair of the board",
@@ -70,8 +77,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
   for (const match of [...text.matchAll(apposedName), ...text.matchAll(apposedTitle)]) {
     if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
-  // "Nader Awaad of the IWGB said": a name, "of the" and a group, then a speech verb.
-  for (const match of text.matchAll(/\b(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b/gu)) add(match[1]!, true);
+  for (const match of text.matchAll(nameOfGroupSaid)) add(match[1]!, true);
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   // "Solberg said" after "Prime Minister Erna Solberg posted": a surname alone stands for the full name given earlier.
   const speakers = [...text.matchAll(/(?<![\p{L}'’.-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:said|says|wrote|writes|told|added)\b/gu)].map((m) => m[1]!);
@@ -235,10 +241,10 @@ export function describePeople(
 /** "Smith said" when both Stephanie Smith and James C. Smith are named: the one named last before it. */
 function keepNearestNamesake(people: Person[], text: string): Person[] {
   const surname = (p: Person) => p.name.split(/\s+/).pop()!;
+  const given = (p: Person) => p.name.split(/\s+/)[0]!;
   const fullSpans = (p: Person) => findOccurrences(text, p.name);
   return people.map((person) => {
     // "Ron Deibert" and "Ronald J. Deibert" may be one person; only another given name makes a namesake.
-    const given = (p: Person) => p.name.split(/\s+/)[0]!;
     const namesakes = people.filter((other) => other !== person && surname(other) === surname(person)
       && !given(other).startsWith(given(person)) && !given(person).startsWith(given(other)));
     if (namesakes.length === 0) return person;

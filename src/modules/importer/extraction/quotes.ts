@@ -95,8 +95,8 @@ function speakerFor(
   const who = mentions.find((m) => m.start === segment.end + 1 + direct[0].length);
   // "…," Amina said. — but after a full stop, "Greenblatt said there had been no changes" is a sentence of its own.
   const closed = /[.!?]$/.test(text.slice(segment.start, segment.end)) || after.startsWith('.');
-  if (who && /^\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(who.end, who.end + 12))
-    && (!closed || /^\s+(?:said|says|added|wrote|told|explained)\s*[.,]/.test(text.slice(who.end, who.end + 14)))) return who.name;
+  const verbAfter = who ? /^\s+(?:said|says|added|wrote|told|explained)\b(\s*[.,])?/.exec(text.slice(who.end, who.end + 14)) : null;
+  if (who && verbAfter && (!closed || verbAfter[1] !== undefined)) return who.name;
   // "…," Ashley Boyd, Mozilla's vice-president, said / "…," UHRP executive director Omer Kanat said.
   const person = mentions.find((m) => m.kind === 'person' && m.start > segment.end && m.start - segment.end <= 60 && !/[.!?"“”]/.test(text.slice(segment.end + 1, m.start).replace(/^[,.!?]/, '')));
   if (person && !closed && /^(?:,[^".!?]{1,90},)?\s+(?:said|says|added|wrote|told|explained)\b/.test(text.slice(person.end, person.end + 100))) return person.name;
