@@ -6,50 +6,22 @@
  *
  *   node bin/run-ts.js bench/extract-eval.ts [--verbose] [--only shared,dev,blind-14]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extractArticle } from '../src/modules/importer/extraction/extract-article.ts';
-import { formatScoreTable, scoreArticle, sumScores, type ArticleScore, type GoldArticle } from '../src/modules/importer/extraction/evaluate.ts';
+import { formatScoreTable, scoreArticle, sumScores, type ArticleScore } from '../src/modules/importer/extraction/evaluate.ts';
+import { loadGoldArticles } from './gold-articles.ts';
 
-/** The split is marked in each gold file's note (see test/fixtures/articles/README.md). */
-function setOf(gold: GoldArticle): string {
-  const blind = /\bBLIND-(\d+)\b/.exec(gold.note ?? '');
-  if (blind) return `blind-${blind[1]}`;
-  if (gold.note?.includes('HELD-OUT-5')) return 'held-out-5';
-  if (gold.note?.includes('HELD-OUT-4')) return 'held-out-4';
-  if (gold.note?.includes('HELD-OUT-3')) return 'held-out-3';
-  if (gold.note?.includes('HELD-OUT-2')) return 'held-out-2';
-  if (gold.note?.includes('HELD-OUT')) return 'held-out';
-  if (gold.note?.includes('DEV-2')) return 'dev-2';
-  return 'dev';
-}
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const folders = [
-  { dir: resolve(repoRoot, '../shared/fixtures/articles'), set: () => 'shared' },
-  { dir: resolve(repoRoot, 'test/fixtures/articles'), set: setOf },
-];
 const verbose = process.argv.includes('--verbose');
 // `--only shared,dev` scores some sets only (tuning runs must not look at the held-out sets).
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set((process.argv[onlyIndex + 1] ?? '').split(',')) : null;
 
 const bySet = new Map<string, ArticleScore[]>();
-for (const folder of folders) {
-  if (!existsSync(folder.dir)) { console.error(`missing fixtures folder: ${folder.dir}`); continue; }
-  for (const file of readdirSync(folder.dir).filter((f) => f.endsWith('.txt')).sort()) {
-    const goldPath = join(folder.dir, file.replace(/\.txt$/, '.json'));
-    if (!existsSync(goldPath)) continue;
-    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldArticle;
-    if (only && !only.has(folder.set(gold))) continue;
-    const text = readFileSync(join(folder.dir, file), 'utf8');
-    const score = scoreArticle(extractArticle(text, { published: gold.published }), gold);
-    const set = folder.set(gold);
-    bySet.set(set, [...(bySet.get(set) ?? []), score]);
-    // Score a new blind set once with `--only SET` before anyone reads its misses with `--verbose`.
-    if (verbose && score.misses.length > 0) console.log(`\n[${set}] ${file}\n  ${score.misses.join('\n  ')}`);
-  }
+for (const { file, set, text, gold } of loadGoldArticles()) {
+  if (only && !only.has(set)) continue;
+  const score = scoreArticle(extractArticle(text, { published: gold.published }), gold);
+  bySet.set(set, [...(bySet.get(set) ?? []), score]);
+  // Score a new blind set once with `--only SET` before anyone reads its misses with `--verbose`.
+  if (verbose && score.misses.length > 0) console.log(`\n[${set}] ${file}\n  ${score.misses.join('\n  ')}`);
 }
 
 const all = [...bySet.values()].flat();
@@ -64,3 +36,4 @@ for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out
 }
 if (realStories.length > 0) console.log(`\n${formatScoreTable('real-story sets (blind-7 on)', sumScores(realStories), realStories.length)}`);
 console.log(`\n${formatScoreTable('overall', sumScores(all), all.length)}`);
+console.log('\nnote: the learned readers were trained on these articles; for their worth on unseen text see `npm run train:extract` (cross-validated) and the newest blind set');

@@ -70,7 +70,7 @@ function normaliseQuote(value: string): string {
 }
 
 /** Maps any form of a gold organisation's name to its canonical gold name. */
-function canonicaliser(gold: GoldArticle): (name: string | null | undefined) => string | null {
+export function canonicaliser(gold: GoldArticle): (name: string | null | undefined) => string | null {
   const forms = new Map<string, string>();
   for (const org of gold.organizations) {
     forms.set(normaliseName(org.name), normaliseName(org.name));

@@ -6,6 +6,7 @@
  * the text dates that event (each date in a sentence goes to the nearest cue).
  */
 import { addDays, addMonths, byDate, isDateline, type DateMention } from './dates.ts';
+import { predictTypes, sentenceFeatures, type EventModel } from './event-model.ts';
 import type { EntityMention } from './mentions.ts';
 import { refine, type LetterParties } from './letters.ts';
 import { countWordPattern, parseCount, type TextRange } from './text.ts';
@@ -181,6 +182,8 @@ interface Context {
   partiesAt?: (at: number) => LetterParties;
   /** The company a bare "the company" or "it" refers to at a position. */
   recentCompany: (at: number) => string | null;
+  /** The learned reader that proposes cues the phrases miss (event-model.ts); none, the phrases only. */
+  model?: EventModel | null;
 }
 
 function companyNear(cue: Cue, sentence: TextRange, context: Context): string | null {
@@ -324,6 +327,18 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
   }
 }
 
+/**
+ * In a sentence the phrases have no opinion on, the types the model is sure of, each as a cue at its most
+ * telling word. Where a phrase matched, whether its cue was kept or turned down ("stopped short of
+ * suspending", a question, a request for comment), the phrases have read the sentence.
+ */
+function learnedCues(sentence: TextRange, found: Cue[], dates: DateMention[], context: Context): Cue[] {
+  if (!context.model || found.length > 0 || /\?["”’]?$/.test(sentence.text) || notAnEvent.test(sentence.text)) return [];
+  if (cuePatterns.some(([, pattern]) => sentence.text.search(pattern) >= 0)) return [];
+  return predictTypes(context.model, sentenceFeatures(sentence, context.mentions, dates))
+    .map(({ type, token }) => ({ type, start: token.start, end: token.end }));
+}
+
 export function findEvents(
   sentences: TextRange[], dates: DateMention[], context: Context,
 ): ExtractedEvent[] {
@@ -338,6 +353,7 @@ export function findEvents(
     const heading = sentenceDates.length === 1 && sentence.text.replace(/[.:]$/, '').trim() === sentenceDates[0]!.text;
     if (heading) { headingDate = sentenceDates[0]!.value; previous = sentence; continue; }
     const cues = findCues(sentence, previous, sentences[index + 1] ?? null);
+    cues.push(...learnedCues(sentence, cues, dates, context));
     previous = sentence;
     const deadline = findDeadline(sentence, context.text, sentenceDates);
     const deadlineDate = deadline?.date ?? null;

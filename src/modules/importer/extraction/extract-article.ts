@@ -4,17 +4,22 @@
  * the offsets of the text it came from.
  */
 import { AppError } from '../../../shared/errors.ts';
-import { findDateMentions, parsePublished } from './dates.ts';
+import { findDateMentions, parsePublished, type DateMention } from './dates.ts';
+import learnedModels from './learned-models.json' with { type: 'json' };
 import { findEvents } from './events.ts';
-import { buildGroupedLetters, covers, findLetterGroups, findListedSignatories } from './letters.ts';
-import { collectMentions } from './mentions.ts';
+import { buildGroupedLetters, covers, findLetterGroups, findListedSignatories, type LetterGroup } from './letters.ts';
+import { addRecipients, recipientCandidates, type RecipientCandidate } from './recipient-model.ts';
+import { collectMentions, type EntityMention } from './mentions.ts';
 import { findNameCandidates } from './names.ts';
 import { findOrganizations, kindFromName } from './organizations.ts';
 import { describePeople, findPersonNames } from './people.ts';
 import { findPublisher, showPublisher } from './publisher.ts';
 import { findQuotes } from './quotes.ts';
-import { findHeadline, maskBoilerplate, splitParagraphs, splitSentences } from './text.ts';
-import { type ExtractOptions, type Extraction, type KnownOrganization, maxArticleChars } from './types.ts';
+import { findHeadline, maskBoilerplate, splitParagraphs, splitSentences, type TextRange } from './text.ts';
+import { type ExtractOptions, type Extraction, type KnownOrganization, type LearnedModels, maxArticleChars } from './types.ts';
+
+/** The models trained on the gold articles (`npm run train:extract`). */
+const trainedModels = learnedModels as unknown as LearnedModels;
 
 /**
  * Longer texts are refused. 200,000 characters is a 30,000-word article, several times the
@@ -47,10 +52,27 @@ function listedSignatories(text: string, known: KnownOrganization[]): KnownOrgan
     .map((item) => ({ name: item.name, kind: kindFromName(item.name, dictionary) ?? 'ngo', aliases: [] }));
 }
 
-export function extractArticle(text: string, options: ExtractOptions): Extraction {
+/** What every extractor reads: the text less its furniture, its sentences, who is named where, and its dates. */
+export interface ReadArticle {
+  masked: string;
+  published: string;
+  publisher: ReturnType<typeof findPublisher>;
+  sentences: TextRange[];
+  /** The sentences after the headline, which tell the events. */
+  bodySentences: TextRange[];
+  paragraphs: TextRange[];
+  organizations: ReturnType<typeof findOrganizations>['organizations'];
+  orgMentions: ReturnType<typeof findOrganizations>['mentions'];
+  people: ReturnType<typeof describePeople>;
+  mentions: EntityMention[];
+  dates: DateMention[];
+}
+
+/** The first pass over an article, shared by extractArticle and the training of its event model. Null for a text the rules cannot read. */
+export function readArticle(text: string, options: ExtractOptions): ReadArticle | null {
   validate(text, options);
   // Rules below read Latin-script English; other scripts give an empty result rather than noise.
-  if (!/[A-Za-z]{2}/.test(text)) return emptyExtraction();
+  if (!/[A-Za-z]{2}/.test(text)) return null;
 
   const withoutFurniture = maskBoilerplate(text);
   // A group's own page ("we wrote to …") names the group only in its furniture: that name is shown again.
@@ -67,31 +89,69 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
     knownOrganizations: [...knownOrganizations, ...listedSignatories(masked, knownOrganizations)], personNames, personTokens,
   });
   const people = describePeople(masked, personNames, orgMentions, organizations, options.knownPeople);
-  const mentions = collectMentions(orgMentions, people);
-  const recentCompany = (at: number): string | null =>
-    [...orgMentions].reverse().find((m) => m.end <= at && m.org.kind === 'company')?.org.name
-      ?? orgMentions.find((m) => m.org.kind === 'company')?.org.name ?? null;
-
-  const quotes = findQuotes(masked, sentences, paragraphs, mentions, recentCompany);
-
   // Headlines restate the story; events come from the body only.
   const headline = findHeadline(masked);
-  const bodySentences = headline ? sentences.filter((s) => s.start >= headline.end) : sentences;
-  const dates = findDateMentions(masked, options.published);
-  // Each letter the article mentions, with the fields read from its own sentences.
+  return {
+    masked, published: options.published, publisher, sentences, paragraphs, organizations, orgMentions, people,
+    bodySentences: headline ? sentences.filter((s) => s.start >= headline.end) : sentences,
+    mentions: collectMentions(orgMentions, people),
+    dates: findDateMentions(masked, options.published),
+  };
+}
+
+/** The company a bare "the company" or "it" refers to at a position: the last named before it, or the first named. */
+function recentCompanyIn(article: ReadArticle): (at: number) => string | null {
+  const companies = article.orgMentions.filter((m) => m.org.kind === 'company');
+  return (at) => companies.findLast((m) => m.end <= at)?.org.name ?? companies[0]?.org.name ?? null;
+}
+
+function mostMentionedCompany(article: ReadArticle): string | null {
+  return article.organizations.filter((org) => org.kind === 'company').sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
+}
+
+/** Each letter the article mentions, with the fields read from its own sentences, and its addressees as the rules read them. */
+function findLetters(article: ReadArticle): LetterGroup[] {
+  const { masked, publisher, bodySentences, mentions, dates } = article;
   const groups = findLetterGroups(masked, bodySentences, mentions, publisher?.name ?? null, dates);
-  const mostMentionedCompany = organizations.filter((org) => org.kind === 'company')
-    .sort((a, b) => b.spans.length - a.spans.length)[0]?.name ?? null;
+  const recentCompany = recentCompanyIn(article);
   for (const { parties, mentions: own } of groups) {
     // A letter whose addressee the text never names in so many words goes to the company the article
     // is about; with several letters, to the company last named where the letter is first mentioned.
-    const fallback = groups.length > 1 && own[0] ? recentCompany(own[0].sentence.end) : mostMentionedCompany;
+    const fallback = groups.length > 1 && own[0] ? recentCompany(own[0].sentence.end) : mostMentionedCompany(article);
     if (parties.recipients.length === 0 && !parties.otherAddressee && fallback && (parties.senders.length > 0 || parties.questionCount !== null)) parties.recipients.push(fallback);
+  }
+  return groups;
+}
+
+/** What the recipient model weighs for each letter the rules find (for training it). */
+export function recipientCandidatesOf(text: string, options: ExtractOptions): RecipientCandidate[] {
+  const article = readArticle(text, options);
+  if (!article) return [];
+  return findLetters(article).filter((group) => group.mentions.length > 0)
+    .flatMap((group) => recipientCandidates(group, article.sentences, article.mentions, article.dates));
+}
+
+export function extractArticle(text: string, options: ExtractOptions): Extraction {
+  const article = readArticle(text, options);
+  if (!article) return emptyExtraction();
+  const { masked, sentences, paragraphs, organizations, people, mentions, bodySentences, dates } = article;
+  const models = options.models ?? trainedModels;
+  const recentCompany = recentCompanyIn(article);
+  const quotes = findQuotes(masked, sentences, paragraphs, mentions, recentCompany);
+
+  const groups = findLetters(article);
+  // Where the text tells of a letter, the recipient model may name addressees the rules did not read.
+  for (const group of groups) {
+    if (models.recipients && group.mentions.length > 0) {
+      group.parties.recipients = addRecipients(models.recipients, recipientCandidates(group, sentences, mentions, dates), group.parties.recipients);
+    }
   }
   const parties = groups[0]!.parties;
   const partiesAt = (at: number) => groups.find((g) => covers(g, at))?.parties ?? parties;
-  const events = findEvents(bodySentences, dates, { text: masked, published: options.published, mentions, parties, partiesAt, recentCompany });
-  const letters = buildGroupedLetters(groups, events, mostMentionedCompany);
+  const events = findEvents(bodySentences, dates, {
+    text: masked, published: options.published, mentions, parties, partiesAt, recentCompany, model: models.events,
+  });
+  const letters = buildGroupedLetters(groups, events, mostMentionedCompany(article));
 
   return {
     organizations: organizations.map(({ name, kind, aliases, spans }) => ({ name, kind, aliases, spans })),

@@ -1,3 +1,5 @@
+import type { EventModel } from './event-model.ts';
+import type { RecipientModel } from './recipient-model.ts';
 /** Shapes of what the extraction engine returns: draft records for a person to review. */
 
 /** Longer texts are refused: some matching steps grow faster than the text. */
@@ -85,4 +87,12 @@ export interface ExtractOptions {
   published: string;
   knownOrganizations?: KnownOrganization[];
   knownPeople?: KnownPerson[];
+  /** The learned readers; the trained ones unless given (null for one: the rules alone). */
+  models?: LearnedModels;
+}
+
+/** The models that extraction learns from the gold articles: event-model.ts and recipient-model.ts. */
+export interface LearnedModels {
+  events: EventModel | null;
+  recipients: RecipientModel | null;
 }

@@ -1,0 +1,87 @@
+/**
+ * Trains the extraction's learned readers (event-model.ts, recipient-model.ts) on the gold articles.
+ *
+ *   node bin/run-ts.js bench/train-extraction-models.ts --folds 5       what they add on articles they were not trained on
+ *   node bin/run-ts.js bench/train-extraction-models.ts --hold-out S,S  the same, training on every set but these
+ *   node bin/run-ts.js bench/train-extraction-models.ts --write         train on every gold article, write learned-models.json
+ *
+ * Event examples are the sentences of each article's body, labelled with the types of the gold events
+ * whose evidence lies in them; recipient examples are the organisations named where the rules find a
+ * letter, labelled by whether a gold letter goes to them.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extractArticle, readArticle, recipientCandidatesOf } from '../src/modules/importer/extraction/extract-article.ts';
+import { canonicaliser, formatScoreTable, scoreArticle, sumScores } from '../src/modules/importer/extraction/evaluate.ts';
+import { sentenceFeatures } from '../src/modules/importer/extraction/event-model.ts';
+import { trainLogistic, type Example } from '../src/modules/importer/extraction/logistic.ts';
+import { eventTypes, type EventType, type LearnedModels } from '../src/modules/importer/extraction/types.ts';
+import { loadGoldArticles, type GoldFile } from './gold-articles.ts';
+
+function eventExamples({ text, gold }: GoldFile): Example<EventType>[] {
+  const article = readArticle(text, { published: gold.published });
+  if (!article) return [];
+  const evidence = gold.events.flatMap((event) => {
+    const at = event.evidence ? text.indexOf(event.evidence) : -1;
+    return at >= 0 ? [{ type: event.type as EventType, start: at, end: at + event.evidence!.length }] : [];
+  });
+  return article.bodySentences.map((sentence) => ({
+    features: sentenceFeatures(sentence, article.mentions, article.dates).features,
+    labels: new Set(evidence.filter((e) => e.start < sentence.end && sentence.start < e.end).map((e) => e.type)),
+  }));
+}
+
+function recipientExamples({ text, gold }: GoldFile): Example<'recipient'>[] {
+  const canonical = canonicaliser(gold);
+  const recipients = new Set(gold.letters.map((letter) => canonical(letter.recipient)));
+  return recipientCandidatesOf(text, { published: gold.published, models: { events: null, recipients: null } })
+    .map(({ name, features }) => ({ features, labels: new Set(recipients.has(canonical(name)) ? ['recipient' as const] : []) }));
+}
+
+const argument = (name: string): string | undefined => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const articles = loadGoldArticles();
+const examples = new Map(articles.map((a) => [a, { events: eventExamples(a), recipients: recipientExamples(a) }]));
+const train = (from: GoldFile[]): LearnedModels => ({
+  events: trainLogistic(from.flatMap((a) => examples.get(a)!.events), eventTypes, { threshold: 0.4 }),
+  recipients: trainLogistic(from.flatMap((a) => examples.get(a)!.recipients), ['recipient'] as const),
+});
+
+/** The scores of the rules alone, with each model, and with both, each article read with the models it was not trained on. */
+function compare(title: string, scored: GoldFile[], modelsFor: (article: GoldFile) => LearnedModels): void {
+  const variants: [string, (m: LearnedModels) => LearnedModels][] = [
+    ['rules only', () => ({ events: null, recipients: null })],
+    ['rules and event model', (m) => ({ ...m, recipients: null })],
+    ['rules and recipient model', (m) => ({ ...m, events: null })],
+    ['rules and both models', (m) => m],
+  ];
+  for (const [name, variant] of variants) {
+    const score = sumScores(scored.map((a) => scoreArticle(extractArticle(a.text, { published: a.gold.published, models: variant(modelsFor(a)) }), a.gold)));
+    console.log(`\n${formatScoreTable(`${title}: ${name}`, score, scored.length)}`);
+  }
+}
+
+const folds = Number(argument('--folds') ?? 0);
+if (folds > 0) {
+  const foldOf = new Map(articles.map((a, i) => [a, i % folds]));
+  const models = Array.from({ length: folds }, (_, k) => train(articles.filter((a) => foldOf.get(a) !== k)));
+  const only = argument('--only')?.split(',');
+  compare(`${folds}-fold cross-validation${only ? ` (${only.join(', ')})` : ''}`, articles.filter((a) => !only || only.includes(a.set)), (a) => models[foldOf.get(a)!]!);
+}
+
+const heldOut = argument('--hold-out')?.split(',');
+if (heldOut) {
+  const models = train(articles.filter((a) => !heldOut.includes(a.set)));
+  compare(`held out: ${heldOut.join(', ')}`, articles.filter((a) => heldOut.includes(a.set)), () => models);
+}
+
+if (process.argv.includes('--write')) {
+  const models = train(articles);
+  const path = fileURLToPath(new URL('../src/modules/importer/extraction/learned-models.json', import.meta.url));
+  writeFileSync(path, `${JSON.stringify(models)}\n`);
+  const size = (m: { weights: object } | null) => Object.keys(m?.weights ?? {}).length;
+  console.log(`wrote ${path}: event model ${size(models.events)} features from ${[...examples.values()].flatMap((e) => e.events).length} sentences, `
+    + `recipient model ${size(models.recipients)} features from ${[...examples.values()].flatMap((e) => e.recipients).length} organisations, ${articles.length} articles`);
+}
