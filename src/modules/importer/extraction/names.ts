@@ -47,7 +47,7 @@ const onlySpaces = (gap: string): boolean => /^[ \t]+$/.test(gap);
 
 /** compromise's part-of-speech tags for one word on its own. */
 const tagCache = new Map<string, Set<string>>();
-function wordTags(word: string): Set<string> {
+export function wordTags(word: string): Set<string> {
   let tags = tagCache.get(word);
   if (!tags) {
     tags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);

@@ -8,7 +8,7 @@
 import nlp from 'compromise';
 import { capitalisedFunctionWords, demonyms, lastWordMarkers, months, places } from './gazetteer.ts';
 import type { Organization, OrgMention } from './organizations.ts';
-import { endsTitle, isCommonWord } from './names.ts';
+import { endsTitle, isCommonWord, wordTags } from './names.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownPerson, Span } from './types.ts';
 
@@ -86,6 +86,20 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     const given = [...text.matchAll(full)].map((m) => m[1]!).find((word) => !rankWords.test(word) && !capitalisedFunctionWords.has(word) && !months.has(word)
       && !places.has(word) && !demonyms.has(word) && !isCommonWord(word.split(/\s/)[0]!));
     if (given && isPlausibleName(`${given} ${name}`, false)) { names.delete(name); names.add(`${given} ${name}`); }
+  }
+  for (const name of [...names]) {
+    // "Comrade Victor Shuah", "Leader Richard Gephardt", "Remove Joel Kaplan": a rank, a plural or a verb before a full name is not
+    // part of it (where compromise reads the word so; "Slim Ben Achour" and "Ming Yu Hah" keep their given names).
+    const words = name.split(' ');
+    const rest = words.slice(1).join(' ');
+    const first = wordTags(words[0]!);
+    if (words.length >= 3 && !first.has('FirstName') && ['Actor', 'Plural', 'Infinitive'].some((tag) => first.has(tag)) && isPlausibleName(rest)) {
+      names.delete(name);
+      names.add(rest);
+    }
+    // "Kim Ji-hyung": the part of a hyphenated given name that the tagger cut off.
+    const tail = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(-\\p{Ll}+)(?![\\p{L}-])`, 'u').exec(text)?.[1];
+    if (tail && names.delete(name)) names.add(`${name}${tail}`);
   }
   // "The London firm Mishcon de Reya": a name that a kind of organisation introduces is no person.
   for (const name of names) {

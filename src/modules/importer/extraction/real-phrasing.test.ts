@@ -552,4 +552,10 @@ describe('more phrasings of real coverage', () => {
       "Association Kvistoise pour l'Accès à la Justice:ngo", "Action Contre l'Impunité pour les Droits Humains:ngo", 'Red en Defensa de los Derechos Digitales:ngo']));
     expect(organizations.find((o) => o.name.startsWith('Association'))?.aliases).toContain('AKAJ');
   });
+
+  it('keeps a rank, a plural or a verb before a full name out of the name, and the hyphenated part of a given name in it', () => {
+    const text = 'Comrade Tunde Obaseki, chair of the drivers\' union, said fares had halved. Affairs Minister Lena Varga declined to comment. '
+      + 'Activists chanted "Reinstate Mara Quill" outside the depot. The union rejected a scheme proposed by a committee chaired by former justice Kim Su-bin, and set up its own.';
+    expect(extract(text).people.map((p) => p.name)).toEqual(['Tunde Obaseki', 'Lena Varga', 'Mara Quill', 'Kim Su-bin']);
+  });
 });
