@@ -18,6 +18,8 @@ import { trainLogistic, type Example } from '../src/modules/importer/extraction/
 import { eventTypes, type EventType, type LearnedModels } from '../src/modules/importer/extraction/types.ts';
 import { loadGoldArticles, type GoldFile } from './gold-articles.ts';
 
+const rulesOnly: LearnedModels = { events: null, recipients: null };
+
 function eventExamples({ text, gold }: GoldFile): Example<EventType>[] {
   const article = readArticle(text, { published: gold.published });
   if (!article) return [];
@@ -34,7 +36,7 @@ function eventExamples({ text, gold }: GoldFile): Example<EventType>[] {
 function recipientExamples({ text, gold }: GoldFile): Example<'recipient'>[] {
   const canonical = canonicaliser(gold);
   const recipients = new Set(gold.letters.map((letter) => canonical(letter.recipient)));
-  return recipientCandidatesOf(text, { published: gold.published, models: { events: null, recipients: null } })
+  return recipientCandidatesOf(text, { published: gold.published, models: rulesOnly })
     .map(({ name, features }) => ({ features, labels: new Set(recipients.has(canonical(name)) ? ['recipient' as const] : []) }));
 }
 
@@ -52,9 +54,9 @@ const train = (from: GoldFile[]): LearnedModels => ({
 /** The scores of the rules alone, with each model, and with both, each article read with the models it was not trained on. */
 function compare(title: string, scored: GoldFile[], modelsFor: (article: GoldFile) => LearnedModels): void {
   const variants: [string, (m: LearnedModels) => LearnedModels][] = [
-    ['rules only', () => ({ events: null, recipients: null })],
-    ['rules and event model', (m) => ({ ...m, recipients: null })],
-    ['rules and recipient model', (m) => ({ ...m, events: null })],
+    ['rules only', () => rulesOnly],
+    ['rules and event model', (m) => ({ ...rulesOnly, events: m.events })],
+    ['rules and recipient model', (m) => ({ ...rulesOnly, recipients: m.recipients })],
     ['rules and both models', (m) => m],
   ];
   for (const [name, variant] of variants) {

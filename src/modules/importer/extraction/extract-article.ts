@@ -55,7 +55,6 @@ function listedSignatories(text: string, known: KnownOrganization[]): KnownOrgan
 /** What every extractor reads: the text less its furniture, its sentences, who is named where, and its dates. */
 export interface ReadArticle {
   masked: string;
-  published: string;
   publisher: ReturnType<typeof findPublisher>;
   sentences: TextRange[];
   /** The sentences after the headline, which tell the events. */
@@ -68,7 +67,7 @@ export interface ReadArticle {
   dates: DateMention[];
 }
 
-/** The first pass over an article, shared by extractArticle and the training of its event model. Null for a text the rules cannot read. */
+/** The first pass over an article, shared by extractArticle and the training of its models. Null for a text the rules cannot read. */
 export function readArticle(text: string, options: ExtractOptions): ReadArticle | null {
   validate(text, options);
   // Rules below read Latin-script English; other scripts give an empty result rather than noise.
@@ -92,7 +91,7 @@ export function readArticle(text: string, options: ExtractOptions): ReadArticle 
   // Headlines restate the story; events come from the body only.
   const headline = findHeadline(masked);
   return {
-    masked, published: options.published, publisher, sentences, paragraphs, organizations, orgMentions, people,
+    masked, publisher, sentences, paragraphs, organizations, orgMentions, people,
     bodySentences: headline ? sentences.filter((s) => s.start >= headline.end) : sentences,
     mentions: collectMentions(orgMentions, people),
     dates: findDateMentions(masked, options.published),

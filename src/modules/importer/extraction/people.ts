@@ -91,15 +91,13 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     // "Comrade Victor Shuah", "Leader Richard Gephardt", "Remove Joel Kaplan": a rank, a plural or a verb before a full name is not
     // part of it (where compromise reads the word so; "Slim Ben Achour" and "Ming Yu Hah" keep their given names).
     const words = name.split(' ');
-    const rest = words.slice(1).join(' ');
     const first = wordTags(words[0]!);
-    if (words.length >= 3 && !first.has('FirstName') && ['Actor', 'Plural', 'Infinitive'].some((tag) => first.has(tag)) && isPlausibleName(rest)) {
-      names.delete(name);
-      names.add(rest);
-    }
+    const rank = words.length >= 3 && !first.has('FirstName') && ['Actor', 'Plural', 'Infinitive'].some((tag) => first.has(tag)) && isPlausibleName(words.slice(1).join(' '));
     // "Kim Ji-hyung": the part of a hyphenated given name that the tagger cut off.
-    const tail = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(-\\p{Ll}+)(?![\\p{L}-])`, 'u').exec(text)?.[1];
-    if (tail && names.delete(name)) names.add(`${name}${tail}`);
+    const bare = rank ? words.slice(1).join(' ') : name;
+    const tail = new RegExp(`(?<![\\p{L}])${escapeRegExp(bare)}(-\\p{Ll}+)(?![\\p{L}-])`, 'u').exec(text)?.[1] ?? '';
+    names.delete(name);
+    names.add(`${bare}${tail}`);
   }
   // "The London firm Mishcon de Reya": a name that a kind of organisation introduces is no person.
   for (const name of names) {

@@ -1,6 +1,6 @@
+/** Shapes of what the extraction engine returns: draft records for a person to review. */
 import type { EventModel } from './event-model.ts';
 import type { RecipientModel } from './recipient-model.ts';
-/** Shapes of what the extraction engine returns: draft records for a person to review. */
 
 /** Longer texts are refused: some matching steps grow faster than the text. */
 export const maxArticleChars = 200_000;
