@@ -36,4 +36,4 @@ for (const set of ['shared', 'dev', 'dev-2', 'held-out', 'held-out-2', 'held-out
 }
 if (realStories.length > 0) console.log(`\n${formatScoreTable('real-story sets (blind-7 on)', sumScores(realStories), realStories.length)}`);
 console.log(`\n${formatScoreTable('overall', sumScores(all), all.length)}`);
-console.log('\nnote: the learned readers were trained on these articles; for their worth on unseen text see `npm run train:extract` (cross-validated) and the newest blind set');
+console.log('\nnote: on articles the learned readers were trained on (every gold article as of the last `npm run train:extract`) these rows show their fit, not their worth on new text: for that, `npm run train:extract` cross-validates them, and a new set is scored before they are retrained with it');
