@@ -51,7 +51,6 @@ export function sentenceFeatures(sentence: TextRange, mentions: EntityMention[],
   const features = new Set<string>(words.map((w) => `w:${w}`));
   for (let i = 1; i < words.length; i++) features.add(`b:${words[i - 1]} ${words[i]}`);
   if (/["“”]/.test(sentence.text)) features.add('quoted');
-  if (/\?["”’]?$/.test(sentence.text)) features.add('question');
   return { tokens, features: [...features] };
 }
 

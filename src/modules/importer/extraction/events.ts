@@ -38,6 +38,9 @@ const datedOnlyInPlace = new Set<EventType>(['response_expected', 'response_dead
 
 const asOfWriting = /\b(?:at|by) the time of (?:writing|publication|going to press)\b|\bas of (?:today|this writing)\b|\bat press time\b|\bas we (?:go to press|publish)\b/i;
 
+/** "Will Brightwave publish that assessment?": a question tells of no event. */
+const question = /\?["”’]?$/;
+
 /** Questions from the reporter are not the record's letters. */
 const notAnEvent = /requests? for comment|declined to comment|questions? (?:for|about|from) this (?:article|story|report|piece|publication|newspaper|outlet|site)|(?:our|this publication's) questions/i;
 const future = /\b(?:will|would|if|when)\b[^.,;]{0,40}$/i;
@@ -48,8 +51,7 @@ const letterPronounPublished = /^(?:it|they)\s+(?:was|were|has been|have been)\s
 const letterPronounSent = /^(?:it|they)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:sent|delivered|dated|hand-delivered|addressed)\b/i;
 
 function findCues(sentence: TextRange, previous: TextRange | null = null, next: TextRange | null = null): Cue[] {
-  // "Will Brightwave publish that assessment?": a question tells of no event.
-  if (/\?["”’]?$/.test(sentence.text)) return [];
+  if (question.test(sentence.text)) return [];
   const cues: Cue[] = [];
   const pronoun = letterPronounPublished.exec(sentence.text);
   if (pronoun && previous && /\bletters?\b/i.test(previous.text)) {
@@ -333,7 +335,7 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
  * suspending", a question, a request for comment), the phrases have read the sentence.
  */
 function learnedCues(sentence: TextRange, found: Cue[], dates: DateMention[], context: Context): Cue[] {
-  if (!context.model || found.length > 0 || /\?["”’]?$/.test(sentence.text) || notAnEvent.test(sentence.text)) return [];
+  if (!context.model || found.length > 0 || question.test(sentence.text) || notAnEvent.test(sentence.text)) return [];
   if (cuePatterns.some(([, pattern]) => sentence.text.search(pattern) >= 0)) return [];
   return predictTypes(context.model, sentenceFeatures(sentence, context.mentions, dates))
     .map(({ type, token }) => ({ type, start: token.start, end: token.end }));

@@ -79,7 +79,6 @@ export const descriptorKinds: [RegExp, OrgKind][] = [
   [/\b(compan(?:y|ie)|firm|\w*maker|provider|vendor|broker|manufacturer|developer|start-?up|giant|operator|platform|retailer|distributor|marketplace|carrier|contractor|supplier|business)s?$/, 'company'],
   [/\b(ministry|regulator|government|agency|authority|department|police|court)$/, 'government'],
   [/\b(army|military|unit)$/, 'military'],
-
   [/\b(union)$/, 'union'],
   [/\b(group|groups|organi[sz]ation|charity|foundation|ngo|network|coalition|campaign|watchdog|non-?profit|research cent(?:re|er)|think tank|collective)$/, 'ngo'],
 ];
