@@ -3,6 +3,7 @@
  *
  *   node bin/run-ts.js bench/train-extraction-models.ts --folds 5       what they add on articles they were not trained on
  *   node bin/run-ts.js bench/train-extraction-models.ts --hold-out S,S  the same, training on every set but these
+ *       [--fraction F]                                                 …on that fraction of them only (a learning curve)
  *   node bin/run-ts.js bench/train-extraction-models.ts --write         train on every gold article, write learned-models.json
  *
  * Event examples are the sentences of each article's body, labelled with the types of the gold events
@@ -75,7 +76,12 @@ if (folds > 0) {
 
 const heldOut = argument('--hold-out')?.split(',');
 if (heldOut) {
-  const models = train(articles.filter((a) => !heldOut.includes(a.set)));
+  // The same articles in the same order for a given fraction, spread over every set.
+  const fraction = Number(argument('--fraction') ?? 1);
+  const pool = articles.filter((a) => !heldOut.includes(a.set));
+  const trainOn = pool.filter((_, i) => Math.floor((i + 1) * fraction) > Math.floor(i * fraction));
+  console.log(`training on ${trainOn.length} of ${pool.length} articles`);
+  const models = train(trainOn);
   compare(`held out: ${heldOut.join(', ')}`, articles.filter((a) => heldOut.includes(a.set)), () => models);
 }
 
