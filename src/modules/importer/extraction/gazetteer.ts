@@ -92,6 +92,12 @@ export const places = new Set([
   'East Africa', 'Europe', 'Asia', 'Gulf', 'Middle East', 'London', 'Paris', 'Berlin', 'Brussels', 'Geneva',
   'Amsterdam', 'The Hague', 'New York', 'Washington', 'San Francisco', 'Nairobi', 'Lagos', 'Dubai', 'Tel Aviv',
   'Jerusalem', 'Texas', 'California', 'Silicon Valley', 'Myanmar', 'Ethiopia', 'Brazil', 'Canada', 'Australia',
+  // The states of the United States ("Attorney General Kwame Raoul of Illinois").
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii', 'Idaho', 'Illinois',
+  'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota',
+  'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'North Carolina',
+  'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee',
+  'Utah', 'Vermont', 'Virginia', 'West Virginia', 'Wisconsin', 'Wyoming',
   // Countries, regions and cities news copy names: places, never organisations.
   'Abu Dhabi', 'Abuja', 'Accra', 'Addis Ababa', 'Afghanistan', 'Albania', 'Algeria', 'Algiers', 'Amman', 'Andorra',
   'Angola', 'Ankara', 'Argentina', 'Armenia', 'Athens', 'Atlanta', 'Austin', 'Austria', 'Azerbaijan', 'Baghdad',

@@ -350,11 +350,15 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     if (first) for (const item of listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text)) if (!into.includes(item.name)) into.push(item.name);
   }
   // "sent a letter to top executives at 12 companies: A, B, …": the companies listed after the colon.
+  // …or their heads: "to the chief executives of six companies: Sam Altman of OpenAI, Sundar Pichai of Alphabet, …".
   const colon = listedAfterColon.exec(sentence.text);
   if (colon) {
     const at = sentence.start + colon.index + colon[0].length;
-    const first = mentions.find((m) => addressable.has(m.kind) && m.start >= at && m.start - at <= 4);
-    if (first) for (const item of listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text)) if (!into.includes(item.name)) into.push(item.name);
+    const first = mentions.find((m) => (addressable.has(m.kind) || m.affiliation) && m.start >= at && m.start - at <= 4);
+    const heads = first?.kind === 'person' ? mentions.filter((m) => m.kind === 'person' && m.start >= at && m.end <= sentence.end
+      && m.affiliation && /^[ \t]+of[ \t]/.test(text.slice(m.end, m.end + 4))).map((m) => m.affiliation!) : [];
+    const listed = first && first.kind !== 'person' ? listFrom(first, mentions.filter((m) => addressable.has(m.kind)), text).map((m) => m.name) : [];
+    for (const name of [...heads, ...listed]) if (addressable.has(mentions.find((m) => m.name === name)?.kind ?? '') && !into.includes(name)) into.push(name);
   }
   // "X received a letter from …": the receiver is the subject.
   const received = /\b(?:received|receives|was sent|were sent)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?letter\b|\b(?:was|were|has been|have been)\s+invited\s+to\s+respond\b/.exec(sentence.text);
@@ -376,7 +380,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
-    const byVerb = /\b(?:invite[sd]|e-?mailed|writes? to|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    const byVerb = /\bletters?\s+(?:\w+\s+){0,3}?(?:went|goes|go)(?:\s+out)?\s+to\s+(?:the\s+)?$|\b(?:invite[sd]|e-?mailed|writes? to|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to", "wrote to the Japanese companies A and B": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:(?:${countWordPattern}|both|several)\\s+)?(?:[\\w-]+\\s+){0,2}${companyNouns},?\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "written to 26 technology companies, including A, B and C": the companies it names.

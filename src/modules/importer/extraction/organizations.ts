@@ -33,6 +33,8 @@ interface Accepted {
   kind: OrgKind;
   /** How sure the kind is: 2 from a marker, a dictionary or a description; 1 from the names listed with it; 0 guessed from a cue. */
   evidence: number;
+  /** The kind is the record's or a well-known organisation's, not read from a marker word. */
+  named?: boolean;
   acronym?: string;
 }
 
@@ -73,6 +75,7 @@ const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told|signatories,?\s+(?:who\s+)?(?:also\s+)?(?:include|included|are|were)|signatories,? including|(?:organi[sz]ations|groups|ngos),? (?:among them|including|such as))\s+(?:the\s+)?$/i;
 const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wr(?:ote|itten)(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on|(?:sent|delivered|handed|submitted)\b(?=[^.]{0,80}\bletter))/;
 const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|executives?|CEOs?|boards?|chair|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
+const addresseeCueBefore = /(?:\b(?:recipients|addressees),?\s+(?:were|are|include|included)|\bletters?\s+(?:\w+\s+){0,3}?(?:went|goes|go)(?:\s+out)?\s+to)\s+(?:the\s+)?$/i;
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}?)(?:,|\.|;| that\b| based\b| whose\b)/;
@@ -145,10 +148,13 @@ function cueKind(candidate: NameCandidate, text: string): { accepted: boolean; k
   const employer = /^\s+(?!(?:on|in|at|and|to|for|last|this|about|over|after|before|since|who|which|that|was|were|is|has|had|said|says|wrote|told)\b)[a-z]/.test(after) ? null : titleBefore.exec(before);
   if (employer) return { accepted: true, kind: null, guess: /campaign|advoca|polic|research|program|legal|organi[sz]/i.test(employer[1]!) ? 'ngo' : 'company' };
   if (groupCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
+  // "The recipients were AT&T, Comcast, …", "the letter went to Lumio": those a letter is addressed to are, here, companies.
+  if (addresseeCueBefore.test(before)) return { accepted: true, kind: null, guess: 'company' };
   // "sent xAI a letter": whoever is sent a letter is, here, a company.
   if (/\bsent\s+$/.test(before) && /^\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|questions)\b/.test(after)) return { accepted: true, kind: null, guess: 'company' };
   // "Facebook's largest institutional shareholders, including Vanguard": a list after a plural that says what its names are.
-  const listed = /\b(companies|firms|makers|manufacturers|brands|retailers|customers|suppliers|shareholders|investors|asset managers|platforms|operators|providers|brokers|groups|organi[sz]ations),?\s+(?:including|such as|among them)\s+$/i.exec(before);
+  // …or after a colon: "Ten of them are telecoms operators: America Movil, AT&T, …".
+  const listed = /\b(companies|firms|makers|manufacturers|brands|retailers|customers|suppliers|shareholders|investors|asset managers|platforms|operators|providers|brokers|groups|organi[sz]ations)(?:,?\s+(?:including|such as|among them)\s+|\s*:\s*)$/i.exec(before);
   if (listed) return { accepted: true, kind: null, guess: /shareholders|investors|asset managers/i.test(listed[1]!) ? 'investor' : /groups|organi/i.test(listed[1]!) ? 'ngo' : 'company' };
   // "the Privacy Commons wrote to": whoever writes to someone is, in these articles, a group more often than a company.
   if (writerCueAfter.test(after)) return { accepted: true, kind: null, guess: 'ngo' };
@@ -171,7 +177,8 @@ function acceptCandidates(
       if (described === 'investor' || described === 'media') nameKind = described;
     }
     if (nameKind) {
-      accepted.set(candidate, { candidate, kind: nameKind, evidence: 2, ...(acronym ? { acronym: acronym.acronym } : {}) });
+      const named = known.has(candidate.text.toLowerCase()) || wellKnownOrganizations[candidate.text.replace(/^The /, '')] !== undefined;
+      accepted.set(candidate, { candidate, kind: nameKind, evidence: 2, named, ...(acronym ? { acronym: acronym.acronym } : {}) });
       continue;
     }
     if (acronym) {
@@ -183,7 +190,9 @@ function acceptCandidates(
       accepted.set(candidate, { candidate, kind: 'company', evidence: 0 });
       continue;
     }
-    const cue = cueKind(candidate, text);
+    // "Emad Mostaque of Stability AI": whoever a person is "of" is an organisation.
+    const ofPerson = /(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})[ \t]+of[ \t]+(?:the[ \t]+)?$/u.exec(text.slice(Math.max(0, candidate.start - 60), candidate.start));
+    const cue = ofPerson && personNames.has(ofPerson[1]!) && !places.has(candidate.text) ? { accepted: true, kind: null } : cueKind(candidate, text);
     if (cue.accepted) accepted.set(candidate, { candidate, kind: cue.kind ?? cue.guess ?? 'company', evidence: cue.kind !== null ? 2 : 0 });
   }
   acceptListSiblings(candidates, accepted, text, personNames, personTokens);
@@ -218,7 +227,8 @@ function acceptListSiblings(
     const kindCounts = new Map<OrgKind, number>();
     for (const member of members) {
       const entry = accepted.get(member)!;
-      if (entry.evidence === 2) kindCounts.set(entry.kind, (kindCounts.get(entry.kind) ?? 0) + 1);
+      // "DISH Network, Google, H2O Wireless": a name the record or the well-known list knows outweighs a marker word.
+      if (entry.evidence === 2) kindCounts.set(entry.kind, (kindCounts.get(entry.kind) ?? 0) + (entry.named ? 2 : 1));
     }
     // "Global Witness and Foxglove sent … a letter": with no sure kind, a sibling's guess that it is a group is shared.
     if (kindCounts.size === 0 && members.some((member) => accepted.get(member)!.kind === 'ngo')) kindCounts.set('ngo', 1);

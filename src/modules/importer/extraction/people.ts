@@ -19,18 +19,23 @@ export interface Person {
   spans: Span[];
 }
 
-const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:person|man|woman)|organi[sz]er|manager|chair|chairman|chairwoman|chairperson|president|founder|coordinator|analyst|counsel|adviser|advisor|editor|secretary|minister|campaigner|member|partner|professor|fellow|ceo|cto|cfo|coo|chief|lawyer|attorney|investigator|specialist|strategist|trustee|representative|ambassador|commissioner|rapporteur|deputy|technologist|reporter|journalist|correspondent|author|advocate)\b/;
+const titleWord = /\b(director|executive|researcher|officer|head|lead|spokes(?:person|man|woman)|organi[sz]er|manager|chair|chairman|chairwoman|chairperson|president|founder|coordinator|analyst|counsel|adviser|advisor|editor|secretary|minister|campaigner|member|partner|professor|fellow|ceo|cto|cfo|coo|chief|lawyer|attorney|investigator|specialist|strategist|trustee|representative|ambassador|commissioner|rapporteur|deputy|technologist|reporter|journalist|correspondent|author|advocate|leader)\b/;
 
 const titleStopWords = new Set(['to', 'by', 'from', 'with', 'at', 'for', 'the', 'a', 'an', 'and', 'wrote', 'told', 'said', 'says', 'asked', 'met', 'its', 'their', 'our']);
 
 /** A given name, hyphenated or not ("Fei-Fei"), and the particles that may stand before a surname ("Pat de Brún"). */
 const givenName = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?`;
+/** …or initials standing for one ("C.V. Ganesan", "B. Pagels-Minor", "T. M. Krishna"). */
+const givenOrInitials = String.raw`(?:${givenName}|(?:\p{Lu}\.[ \t]?){0,2}\p{Lu}\.)`;
 const particles = 'de|da|di|del|van|von|der|al|bin|ibn';
 const particleWord = new RegExp(`^(?:${particles})$`);
 
-/** Two to four capitalised words, none a function word, month, place or marker ("Jordan Blake" may begin with a place where the text says it is a person's). */
-function isPlausibleName(name: string, firstMayBePlace = false): boolean {
-  const words = name.split(/\s+/);
+/**
+ * Two to four capitalised words, none a function word, month, place or marker ("Jordan Blake" may begin with a place, and
+ * "Annie Campbell Washington" end with one, where the text says it is a person's).
+ */
+function isPlausibleName(name: string, namedAsPerson = false): boolean {
+  const words = name.replace(/(?<=\p{Lu}\.)\s+(?=\p{Lu}\.)/gu, '').split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   // "NSO Group" is no person: an acronym or "Group" in a name marks an organisation.
   if (/^[A-Z]{2,}$/.test(words[0]!) || words[words.length - 1] === 'Group') return false;
@@ -38,18 +43,23 @@ function isPlausibleName(name: string, firstMayBePlace = false): boolean {
   if (/^(?:San|Santa|Saint|St\.?|Old|New|Fort|Port|Mount|Lake|Cape)$/.test(words[0]!)) return false;
   const particle = (word: string, i: number) => i > 0 && i < words.length - 1 && particleWord.test(word);
   return words.every((word, i) => particle(word, i) || (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !capitalisedFunctionWords.has(word)
-    && !months.has(word) && !(places.has(word) && !(firstMayBePlace && i === 0)) && lastWordMarkers[word] === undefined));
+    && !months.has(word) && !(places.has(word) && !(namedAsPerson && (i === 0 || (i === words.length - 1 && i >= 2)))) && lastWordMarkers[word] === undefined));
 }
 
 const titledName = /\b(?:[Ss]pokes(?:person|man|woman)|[Cc]hief [Ee]xecutive|[Ff]ounder|[Pp]resident|lawyer|attorney|researchers?|activist|journalist|whistleblower|campaigner|analyst|professor|chief executive|executive director|managing director|director|CEO|founder|president|chair(?:man|woman|person)?|head of (?!(?:at|of|for|with|from|in|on)\b)[a-z]+(?: (?!(?:at|of|for|with|from|in|on)\b)[a-z]+)?|general counsel|chief [a-z]+ officer|secretary general|minister|(?:union|group|campaign|party) (?:head|leader|president|secretary|organi[sz]er|convenor)|leader|organi[sz]er|convenor)(?:,)?\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=[,.;:]|\s+(?:said|says|told|wrote|asked|asking|urging|confirmed|added|announced|argued|insisted|denied|in|on|and|who|to|that|about|over|of|was|were|is|has|had|have|will|would)\b)/gu;
 
-const apposedName = new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(${givenName}(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b`, 'gu');
+const apposedName = new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(${givenOrInitials}(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:of|at|for|with)\b`, 'gu');
 
-const apposedTitle = new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(${givenName}(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),`, 'gu');
+const apposedTitle = new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(${givenOrInitials}(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:our|its|their|the|a|an|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+[^,.;"“”]{2,70}?),`, 'gu');
 /** "said Pat de Brún,": compromise misses unfamiliar names in the commonest attribution of all. */
 const saidName = new RegExp(String.raw`\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?((?:${givenName}|(?:\p{Lu}\.){1,3})(?:\s+(?:${particles}))?(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),`, 'gu');
 /** "Nader Awaad of the IWGB said": a name, "of the" and a group, then a speech verb. */
 const nameOfGroupSaid = new RegExp(String.raw`\b(${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b`, 'gu');
+
+/** "Sundar Pichai of Alphabet", and a list of two or more of them. */
+const nameOfOrgItem = String.raw`${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}\d&.+-]*(?:[ \t]+\p{Lu}[\p{L}\d&.+-]*){0,3}`;
+const nameOfOrg = new RegExp(String.raw`(?:^|,[ \t]+|[ \t]+and[ \t]+)(${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of\b`, 'gu');
+const nameOfOrgList = new RegExp(String.raw`${nameOfOrgItem}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)${nameOfOrgItem})+`, 'gu');
 
 /** Capitalised titles and ranks that stand before a name and are no given name. */
 const rankWords = /^(?:Minister|President|Commissioner|Secretary|General|Chancellor|Senator|Representative|Governor|Mayor|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Counsel|Attorney|Ambassador|Professor|Prof|Dr|Mr|Mrs|Ms|Mx|Sir|Dame|Rapporteur|Founder|Executive|Officer|Spokesperson|Spokesman|Spokeswoman|Deputy|Vice|Prime|Tourism|Foreign|Interior|Defence|Defense)$/;
@@ -78,6 +88,11 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     if (titleWord.test(match[2]!.toLowerCase())) add(match[1]!, true);
   }
   for (const match of text.matchAll(nameOfGroupSaid)) add(match[1]!, true);
+  // "Sam Altman of OpenAI, Sundar Pichai of Alphabet and Satya Nadella of Microsoft": listed like a person named beside them.
+  for (const list of text.matchAll(nameOfOrgList)) {
+    const listed = [...list[0].matchAll(nameOfOrg)].map((m) => bareName(m[1]!));
+    if (listed.some((name) => names.has(name))) for (const name of listed) add(name, true);
+  }
   for (const person of knownPeople) if (findOccurrences(text, person.name).length > 0) names.add(person.name);
   // "Solberg said" after "Prime Minister Erna Solberg posted": a surname alone stands for the full name given earlier.
   const speakers = [...text.matchAll(/(?<![\p{L}'’.-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:said|says|wrote|writes|told|added)\b/gu)].map((m) => m[1]!);
@@ -86,6 +101,15 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     const given = [...text.matchAll(full)].map((m) => m[1]!).find((word) => !rankWords.test(word) && !capitalisedFunctionWords.has(word) && !months.has(word)
       && !places.has(word) && !demonyms.has(word) && !isCommonWord(word.split(/\s/)[0]!));
     if (given && isPlausibleName(`${given} ${name}`, false)) { names.delete(name); names.add(`${given} ${name}`); }
+  }
+  // "Reyes Jr" in "Renato Reyes Jr.": the name without its generation (added back below), with its given name.
+  for (const name of [...names]) {
+    const base = /^(.+) (?:Jr|Sr)$/.exec(name)?.[1];
+    if (!base) continue;
+    const given = base.includes(' ') ? null : new RegExp(`\\b(${givenName})[ \\t]+${escapeRegExp(base)}[ \\t]+(?:Jr|Sr)\\.`, 'u').exec(text)?.[1];
+    names.delete(name);
+    if (given && isPlausibleName(`${given} ${base}`)) names.add(`${given} ${base}`);
+    else if (base.includes(' ')) names.add(base);
   }
   for (const name of [...names]) {
     // "Comrade Victor Shuah", "Leader Richard Gephardt", "Remove Joel Kaplan": a rank, a plural or a verb before a full name is not
@@ -96,8 +120,10 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     // "Kim Ji-hyung": the part of a hyphenated given name that the tagger cut off.
     const bare = rank ? words.slice(1).join(' ') : name;
     const tail = new RegExp(`(?<![\\p{L}])${escapeRegExp(bare)}(-\\p{Ll}+)(?![\\p{L}-])`, 'u').exec(text)?.[1] ?? '';
+    // "J. Allen Brack", "Renato Reyes Jr.": the initial before a name and the generation after it are part of it.
+    const around = new RegExp(`(?<![\\p{L}.])((?:\\p{Lu}\\.[ \\t]?){1,2}[ \\t])?${escapeRegExp(bare + tail)}([ \\t]+(?:Jr|Sr)\\.)?(?![\\p{L}-])`, 'u').exec(text);
     names.delete(name);
-    names.add(`${bare}${tail}`);
+    names.add(`${around?.[1] ?? ''}${bare}${tail}${around?.[2] ?? ''}`);
   }
   // "The London firm Mishcon de Reya": a name that a kind of organisation introduces is no person.
   for (const name of names) {
@@ -203,7 +229,8 @@ function roleFromPrefix(text: string, nameStart: number, mentions: OrgMention[],
   const bare = /(?:^|\s)((?:[a-z-]+\s+){0,3}[a-z-]+|C[EFOT]O)\s+$/.exec(before.replace(/\bChief [Ee]xecutive(?: [Oo]fficer)?(\s+)$/, 'chief executive$1'));
   if (bare) {
     const allWords = bare[1]!.split(/\s+/);
-    const lastStop = allWords.findLastIndex((word) => titleStopWords.has(word));
+    // "supporters of opposition leader X": the title starts after a plural's "of".
+    const lastStop = allWords.findLastIndex((word, i) => titleStopWords.has(word) || (word === 'of' && wordTags(allWords[i - 1] ?? '').has('Plural')));
     const words = allWords.slice(lastStop + 1);
     const titleEnd = words.length;
     if (titleWord.test((words[titleEnd - 1] ?? '').toLowerCase())) {
@@ -232,6 +259,9 @@ export function describePeople(
       role = roleFromApposition(text, end, mentions, organizations) ?? roleFromPrefix(text, start, mentions, organizations);
       if (role) break;
     }
+    // "Sundar Pichai of Alphabet": the organisation named right after the name.
+    const of = role ? undefined : spans.map(([, end]) => mentions.find((m) => m.start > end && /^[ \t]+of[ \t]+(?:the[ \t]+)?$/.test(text.slice(end, m.start)))).find((m) => m);
+    if (of) role = { title: null, affiliation: of.org.name };
     const surname = name.split(/\s+/).pop()!;
     // "Zhou said": a family name written first, used alone as the speaker.
     const given = name.split(/\s+/)[0]!;

@@ -411,6 +411,36 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('On Monday, Privacy Watch released its own technical report on Orbex Inc.')).toContain('investigation_published 2026-06-08 Privacy Watch > Orbex Inc.');
   });
 
+  it('keeps initials, a generation and a closing place-like word in a name, and reads "leader" as a title', () => {
+    const result = extract('Orbex Inc. president R. Allen Voss apologised. K.V. Ramaiah, a researcher at Privacy Watch, said the company had not replied. '
+      + 'Tomas Ortega Jr. criticised the decision. Mara Ellis Houston, a board member, said it would review the policy. '
+      + 'Ho Wai Ling, a former union leader, was arrested. Thousands of supporters of opposition leader Dmitri Volkov rallied.');
+    const names = result.people.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['R. Allen Voss', 'K.V. Ramaiah', 'Tomas Ortega Jr.', 'Mara Ellis Houston', 'Ho Wai Ling']));
+    expect(names).not.toEqual(expect.arrayContaining(['Allen Voss']));
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'K.V. Ramaiah', title: 'researcher', affiliation: 'Privacy Watch' }));
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Ho Wai Ling', title: 'former union leader' }));
+    expect(result.people).toContainEqual(expect.objectContaining({ name: 'Dmitri Volkov', title: 'opposition leader' }));
+  });
+
+  it('reads the companies a letter went to from a list of recipients, of operators after a colon, or of their heads', () => {
+    const recipients = (text: string) => extract(text).letters.map((l) => l.recipient);
+    const listed = extract('Privacy Watch sent letters on 19 July. The recipients were Kvist Mobile, Lumio Wireless, Halden Cable and Verizon. Each company was given until 3 August to reply.');
+    expect(listed.organizations.filter((o) => o.kind === 'company').map((o) => o.name)).toEqual(['Kvist Mobile', 'Lumio Wireless', 'Halden Cable', 'Verizon']);
+    expect(listed.letters.map((l) => l.recipient)).toEqual(['Kvist Mobile', 'Lumio Wireless', 'Halden Cable', 'Verizon']);
+    expect(recipients('Privacy Watch published its letter. The letter went to Lumio, Orbex, Kvist Mobile and Filtra Networks.')).toEqual(['Lumio', 'Orbex', 'Kvist Mobile', 'Filtra Networks']);
+    expect(orgNames('Ten of them are telecoms operators: Kelvo, Axiom Mobile and Ostra.')).toEqual(['Kelvo:company', 'Axiom Mobile:company', 'Ostra:company']);
+    const heads = extract('The open letter from Privacy Watch was addressed to the chief executives of three companies: Sam Altman of OpenAI, Dara Quill of Lumio Labs and Satya Nadella of Microsoft.');
+    expect(heads.people).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Dara Quill', affiliation: 'Lumio Labs' })]));
+    expect(heads.organizations.map((o) => o.name)).not.toContain('Dara Quill of Lumio Labs');
+    expect(heads.letters.map((l) => l.recipient)).toEqual(['OpenAI', 'Lumio Labs', 'Microsoft']);
+  });
+
+  it('lets a well-known company outweigh a marker word in a list, and reads no US state as an organisation', () => {
+    expect(orgNames('The recipients were Halden Network, Google and Ostra Wireless.')).toEqual(expect.arrayContaining(['Google:company', 'Ostra Wireless:company']));
+    expect(orgNames('Attorney General Kwame Raoul of Illinois and Josh Stein of North Carolina wrote to Orbex Inc.').join()).not.toMatch(/Illinois|Carolina/);
+  });
+
   it('gives a surname speaker the full name given earlier, and drops a capitalised rank before a name', () => {
     const result = extract('Prime Minister Erna Holmvik posted the photograph. "It is wrong," Holmvik said. "We are asking for change," said Senior Counsel Nate Cardell. Even Orbex Inc. said it was surprised.');
     expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Erna Holmvik', 'Nate Cardell']));
