@@ -121,14 +121,16 @@ function findWeeksAndSeasons(text: string, reference: Date): DateMention[] {
   return mentions;
 }
 
-/** "in 2021", "since 2019": a year on its own that chrono leaves alone. */
+/** "in 2021", "since 2019", "a 2022 survey": a year on its own that chrono leaves alone. */
 function findBareYears(text: string, known: DateMention[]): DateMention[] {
   const mentions: DateMention[] = [];
-  for (const match of text.matchAll(/\b(?:in|since|during|from|until|by|late|early|mid-?)\s+((?:19|20)\d\d)\b(?![\d,%])/gi)) {
-    const start = match.index + match[0].length - match[1]!.length;
-    const end = start + match[1]!.length;
+  // …or one that describes a noun: "a 2022 survey", "its 2019 report".
+  for (const match of text.matchAll(/\b(?:in|since|during|from|until|by|late|early|mid-?)\s+((?:19|20)\d\d)\b(?![\d,%])|\b(?:a|an|the|its|their|his|her)\s+((?:19|20)\d\d)(?=\s+[a-z])/gi)) {
+    const year = match[1] ?? match[2]!;
+    const start = match.index + match[0].length - year.length;
+    const end = start + year.length;
     if (known.some((m) => m.start < end && start < m.end)) continue;
-    mentions.push({ start, end, text: match[1]!, value: match[1]! });
+    mentions.push({ start, end, text: year, value: year });
   }
   return mentions;
 }

@@ -366,9 +366,9 @@ describe('a lede and "The letter, …"', () => {
       .toMatchObject({ senders: ['Free Tibet', 'SumOfUs'], recipient: 'Orbex Inc.' });
   });
 
-  it('keeps two writers\' letters to the same company apart', () => {
+  it('keeps two writers\' letters to the same company apart, the second sent "a day later"', () => {
     const letters = letterOf('On 7 July, the Southern Rights Centre sent a letter to Orbex Inc. raising the shutdown. A day later, the International Jurists Commission wrote to Orbex Inc. urging it to restore access.');
-    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.sent}`)).toEqual(['Southern Rights Centre > Orbex Inc. 2025-07-07', 'International Jurists Commission > Orbex Inc. null']);
+    expect(letters.map((l) => `${l.senders.join('+')} > ${l.recipient} ${l.sent}`)).toEqual(['Southern Rights Centre > Orbex Inc. 2025-07-07', 'International Jurists Commission > Orbex Inc. 2025-07-08']);
   });
 
   it('reads "a letter that X, whose director is Y, sent on July 11 to the chief executives of A, B and C", and "Recipients include …"', () => {

@@ -191,8 +191,14 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   let span: [number, number] | null = null;
   let otherAddressee = false;
   const weakSenders: { name: string; at: number }[] = [];
+  // "FCC Chairwoman Jessica Rosenworcel sent letters": a person writes for the organisation they speak for.
+  const kindOf = (name: string) => orgs.find((m) => m.name === name)?.kind;
+  const writers = withoutParenthesisedAcronyms(mentions.filter((m) => m.kind !== 'person' || (m.affiliation && senderKinds.has(kindOf(m.affiliation) ?? ''))), text);
   const addSenders = (list: EntityMention[], strength: 'strong' | 'weak' = 'strong') => {
-    for (const m of list) if (senderKinds.has(m.kind)) (strength === 'strong' ? senders : weakSenders).push({ name: m.name, at: m.start });
+    for (const m of list) {
+      const name = m.kind === 'person' ? m.affiliation : m.name;
+      if (name && senderKinds.has(kindOf(name) ?? m.kind)) (strength === 'strong' ? senders : weakSenders).push({ name, at: m.start });
+    }
   };
 
   for (const sentence of sentences) {
@@ -213,7 +219,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       const at = sentence.start + cue.index + cue[0].length;
       const first = inSentence.find((m) => m.start >= at && m.start - at <= 40 && !/[,.;]/.test(text.slice(at, m.start)));
       // Filers of a resolution and organisers of a protest sign only when nothing names the letter's writers; "the letter was organised by" names one.
-      if (first) addSenders(listFrom(first, orgs, text), /filed|organi/.test(cue[1]!) && !letterNoun.test(sentence.text) ? 'weak' : 'strong');
+      if (first) addSenders(listFrom(first, writers, text), /filed|organi/.test(cue[1]!) && !letterNoun.test(sentence.text) ? 'weak' : 'strong');
       if (first && letterNoun.test(sentence.text)) span ??= [sentence.start, sentence.end];
     }
     // "The Investor Alliance, which coordinated the letters, said": who organised or published a letter wrote it.
@@ -266,7 +272,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
         if (/\b(?:who|which|that|to|after|when|asking|urging|saying)\s+(?:\w+\s+){0,2}$/i.test(text.slice(sentence.start, at))) continue;
         // "The letter, first spotted by Phayul, is signed by …": a passive verb's subject is the letter, not who stands before it.
         if (/\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$/i.test(text.slice(sentence.start, at))) continue;
-        const list = listEndingBefore(at, sentence.start, orgs, text);
+        const list = listEndingBefore(at, sentence.start, writers, text);
         if (list.length === 0) continue; // "In a letter sent on 1 June, A and B asked": a participle has no subject
         if (auxiliaries.test(text.slice(list[list.length - 1]!.end, at).replace(/,\s+(?:an?|the)\s+[^,]{1,60},/, ','))) addSenders(list);
         break;
@@ -294,7 +300,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
           else if (speaker) addSenders([speaker], 'weak');
         }
       } else {
-        addSenders(listEndingBefore(at, sentence.start, orgs, text));
+        addSenders(listEndingBefore(at, sentence.start, writers, text));
       }
       span ??= [sentence.start, sentence.end];
     }

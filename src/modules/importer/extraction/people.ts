@@ -149,7 +149,7 @@ function cleanTitle(raw: string): string | null {
   const title = words.slice(words.findLastIndex(endsTitle) + 1).join(' ').replace(/^(?:a|an|the|its|their|our|to|and|with|by|from)\s+/i, '').replace(/\s+(?:at|of|with|for|from)$/, '').trim();
   // Capitals in a title only as initials: "CEO", "U.S. policy analyst", "EU affairs director".
   // …or written as a formal title: "Director of Human Rights", "Vice President for Public Policy".
-  const formal = /^(?:(?:Vice|Deputy|Senior|Executive|Global)\s+)?(?:President|Director|Head|Chief|Officer|Chair|Secretary|Minister)\b/.test(title);
+  const formal = /^(?:(?:Vice|Deputy|Senior|Executive|Global)\s+)?(?:President|Director|Head|Chief|Officer|Chair(?:man|woman|person)?|Commissioner|Secretary|Minister)\b/.test(title);
   // …and the places a title covers: "deputy Middle East director", "Africa campaigner".
   const withoutPlaces = title.replace(placeNames, '');
   if (!titleWord.test(title.toLowerCase()) || title.split(/\s+/).length > 9 || (!formal && /[A-Z]/.test(withoutPlaces.replace(/(?:\b[A-Z]\.){2,}|\b[A-Z]{2,5}\b/g, '')))) return null;
@@ -220,7 +220,7 @@ function roleFromPrefix(text: string, nameStart: number, mentions: OrgMention[],
   // "Nordlys Telecom spokeswoman Ingrid Haugen": organisation, title, name.
   // …or with a comma: "a Chatterly spokesperson, Jordan Blake".
   const titled = mentions.find((m) => m.end <= nameStart && nameStart - m.end < 60
-    && /^\s+(?:[a-z][a-z -]{2,50}|C[EFOT]O)(?:\s+|,\s+)$/.test(text.slice(m.end, nameStart)));
+    && /^\s+(?:[a-z][a-z -]{2,50}|C[EFOT]O|(?:Vice\s+|Deputy\s+)?(?:Chair(?:man|woman|person)?|Commissioner|Director|President|Secretary|Minister))(?:\s+|,\s+)$/.test(text.slice(m.end, nameStart)));
   if (titled) {
     const title = cleanTitle(text.slice(titled.end, nameStart).replace(/,\s*$/, ''));
     if (title) return { title, affiliation: titled.org.name };

@@ -441,6 +441,18 @@ describe('more phrasings of real coverage', () => {
     expect(orgNames('Attorney General Kwame Raoul of Illinois and Josh Stein of North Carolina wrote to Orbex Inc.').join()).not.toMatch(/Illinois|Carolina/);
   });
 
+  it('dates "a 2022 survey", a letter sent "the following day" and one published "in full below"', () => {
+    expect(eventsOf('A 2022 survey by Privacy Watch found that 40% of drivers had been deactivated by Orbex Inc.')).toContain('investigation_published 2022 Privacy Watch > Orbex Inc.');
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 25 February. The following day it sent similar letters to Lumio Ltd.')).toEqual(
+      ['letter_sent 2026-02-25 Privacy Watch > Orbex Inc.', 'letter_sent 2026-02-26 Privacy Watch > Lumio Ltd.']);
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. We are publishing the letter in full below.')).toContain('letter_published 2026-06-12 Privacy Watch > Orbex Inc.');
+  });
+
+  it('takes the organisation a person writes for as the letter\'s sender', () => {
+    const result = extract('The Federal Trade Commission opened an inquiry. FTC Chairwoman Dana Ruiz wrote to Orbex Inc. on 2 June. Jane Doe, a researcher at Privacy Watch, wrote to Lumio Ltd. on 3 June.');
+    expect(result.letters.map((l) => [l.senders, l.recipient])).toEqual([[['Federal Trade Commission'], 'Orbex Inc.'], [['Privacy Watch'], 'Lumio Ltd.']]);
+  });
+
   it('gives a surname speaker the full name given earlier, and drops a capitalised rank before a name', () => {
     const result = extract('Prime Minister Erna Holmvik posted the photograph. "It is wrong," Holmvik said. "We are asking for change," said Senior Counsel Nate Cardell. Even Orbex Inc. said it was surprised.');
     expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Erna Holmvik', 'Nate Cardell']));
