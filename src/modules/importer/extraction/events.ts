@@ -8,7 +8,7 @@
 import { addDays, addMonths, byDate, isDateline, type DateMention } from './dates.ts';
 import { predictTypes, sentenceFeatures, type EventModel } from './event-model.ts';
 import type { EntityMention } from './mentions.ts';
-import { refine, type LetterParties } from './letters.ts';
+import { listFrom, refine, type LetterParties } from './letters.ts';
 import { countWordPattern, parseCount, type TextRange } from './text.ts';
 import type { EventType, ExtractedEvent, PartialDate } from './types.ts';
 
@@ -22,7 +22,7 @@ interface Cue {
 
 const cuePatterns: [EventType, RegExp][] = [
   ['no_response', /\b(?:neither|none)\b(?:\s+of)?(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:(?:has|have|had)\s+(?:yet\s+|so far\s+)?)?(?:responded|replied|answered)\b|\b(?:went|go(?:es)?|remain(?:s|ed)?)\s+unanswered\b|\bneither\s+(?:[^.;]|\.(?=\s+[a-z])){1,60}?\s+nor\s+(?:[^.;]|\.(?=\s+[a-z])){1,40}?\s+(?:has|have|had)\s+(?:yet\s+|so far\s+)?(?:responded|replied|answered)\b|\b(?:(?:did|does|has|have|had)(?:\s+still|\s+yet)?\s+not|didn't|hasn't|haven't|hadn't|never|failed to|yet to)\s+(?:yet\s+)?(?:\w+ly\s+)?(?:respond|reply|answer|responded|replied|answered)\b|\bno\s+(?:substantive\s+)?(?:reply|response|answer)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?done\s+so\b|\bignored\s+(?:its|their|our|the)\s+(?:letter|questions|request)|\bwithout\s+(?:a|an|any)\s+(?:reply|response|answer|word)\b|\bremain(?:s|ed)?\s+silent\b|\bmissed\s+(?:a|the|its|their|our)\s+(?:\w+\s+)?deadline\b/gi],
-  ['response_received', /\b(?:replied|responded|answered|wrote back)\b|['’]s\s+(?:written\s+)?(?:reply|response)\b(?=\s*,?\s+(?:dated|received|sent|of)\b)|\bsent\s+(?:a|an|its|their)\s+(?:written\s+)?(?:reply|response)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response),?\s+(?:was\s+)?(?:received|published|sent|dated)\b|\b(?:answer|reply|response)(?:\s+to\s+(?:the|its|their)\s+[\w-]+)?,?\s+(?:dated\s+[^,]{3,25},\s+)?(?:received|came|arrived)\b|\bsent\s+back\b|\bsent\s+(?:written|formal)\s+(?:responses?|replies|answers)\b|\bresponse\s*(?:\||\(\s*received\b)/gi],
+  ['response_received', /\breceived\s+(?:(?:written|formal)\s+)?(?:responses|replies|answers)\s+from\b|\b(?:replied|responded|answered|wrote back)\b|['’]s\s+(?:written\s+)?(?:reply|response)\b(?=\s*,?\s+(?:dated|received|sent|of)\b)|\bsent\s+(?:a|an|its|their)\s+(?:written\s+)?(?:reply|response)\b|\b(?:in|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reply|response)\b|\b(?:reply|response),?\s+(?:was\s+)?(?:received|published|sent|dated)\b|\b(?:answer|reply|response)(?:\s+to\s+(?:the|its|their)\s+[\w-]+)?,?\s+(?:dated\s+[^,]{3,25},\s+)?(?:received|came|arrived)\b|\bsent\s+back\b|\bsent\s+(?:written|formal)\s+(?:responses?|replies|answers)\b|\bresponse\s*(?:\||\(\s*received\b)/gi],
   ['response_expected', /\bcommitted\s+to\s+(?:carry(?:ing)?\s+out|set(?:ting)?\s+up|creat(?:e|ing)|hir(?:e|ing))\b|\b(?:would|will|intends? to|plans? to|promised to|pledged to|committed to|expects? to)\s+(?:\w+\s+){0,3}?(?:reply|respond|answer|publish|release|provide|commission|share|disclose|hand over|explain|engage)\b|\b(?:promised|promising|pledged)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:response|reply|answer)\b|\bcommit(?:s|ted)?\s+to\s+(?:publishing|releasing|providing|commissioning|sharing|disclosing|answering|responding)\b/gi],
   ['company_action', /\bannounced\s+(?:(?:on|in|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|the\s+company)\s+(?:would|will|was|is|had)\b|\bsupplied\b(?<!\b(?:been|was|were|is|are)\s+\w+)(?!\s+by\b)|\braised\s+(?:US)?\$[\d.,]+\s*(?:million|billion|m|bn)?\b|\b(?:suspended|disabled|terminated|halted|stopped(?!\s+short)|cut off|blocked|removed|withdrew|cancell?ed|shut down|paused|severed|restored|reinstated|fired|dismissed|laid off|pulled|banned|restricted|reversed|rolled back|acquired|exited|withdrew from)\b|\b(?:agreed|decided|moved)\s+to\s+(?:stop|end|suspend|halt|sell|pause|withdraw|exit|drop|cancel|restrict|limit|remove)\b|\bintroduced\s+(?:a|an|its|new)\s+(?:[\w-]+\s+){0,2}?(?:policy|policies|rules?|safeguards?|feature|tool)\b|\b(?:introduced|rolled out|deployed)\s+(?:its|the)\s+\p{Lu}|\bended\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|partnership|agreement|relationship|sales?|pilot|programme|program|project|trial)\b|\b(?:froze|complied|bought|purchased)\b|\bannounced\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,2}?(?:change|opening|decision|agreement|deal|closure|launch|move|policy|plan|ban|suspension)\b|\bswitch(?:ed)?\s+off\b|\b(?:discontinued|shuttered|phased\s+out)\b|\b(?:removal|suspension|withdrawal|termination)\s+(?:in\s+\w+\s+)?of\b|(?<!\b(?:been|was|were|is|are)\s+)\bsold\s+(?!out\b|off\b|for\b|to\b|by\b)|\bchanged\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:guidelines|polic(?:y|ies)|rules|terms|filters?|settings)\b|\b(?:began|begun|started)\s+(?:publishing|notifying|requiring|blocking|removing|sharing|selling|suspending|restricting|limiting|deleting|censoring|distributing|offering|using|testing|rolling)\b|\bdecision\s+(?:in\s+\w+\s+)?to\s+(?:hand over|share|sell|suspend|end|block|remove|stop|pull|withdraw|drop|ban)\b|\bupdated\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?polic(?:y|ies)\b|\bcut\s+(?:(?:mobile|internet|network|phone)\s+)?(?:data|access|service|services|connections?|ties)\b|\bsigned\s+(?:a|an)\s+[^.]{0,40}?\b(?:contract|deal|agreement)\b|\bwon\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,3}?(?:contract|tender|deal|bid)\b|(?<!\b(?:been|was|were|is|are|be)\s+)\bsold\b(?!\s+by\b)(?=\s+(?:[\w-]+\s+){1,6}?to\b)|\bending\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|partnership|agreement|relationship|sales?)\b|\bended\s+(?:its|their|the)?\s*talks\b|\bended\s+(?:that|this)\s+(?:[\w-]+\s+)?(?:access|contract|deal|partnership)\b|\bcut\s+\p{Lu}[\w.&-]*\s+off\b|\b(?:disbanded|dissolved)\b|\b(?:was|were|is|are)\s+(?:suspending|ending|halting|stopping|terminating|withdrawing|blocking|removing|cutting)\b|\b(?:will|would)\s+(?:not\s+)?(?:renew|sell|stop|end|suspend|halt|exit|withdraw|divest)\b(?!\s+(?:if|unless)\b)|\bended\s+(?:card\s+)?(?:acceptance|access|payments|support|sales)\b|\b(?:launched|rolled out)\s+(?!(?:[\w-]+\s+){0,3}?(?:campaign|petition|investigation|inquiry|probe|lawsuit|appeal|challenge|legal|action|assault|attack|strike|protest)\b)(?:\p{Lu}|a new\b|new\b)/giu],
   ['company_statement', /\b(?:in|through)\s+(?:an?|its|their|his|her)\s+(?:\w+\s+)?(?:statement|blog post|post|press release|regulatory filing|interview|memo to (?:staff|employees))\b|\bpublished\s+its\s+(?:response|reply)\b|\btold\s+(?:lawmakers|legislators|senators|congress|parliament|investors|shareholders|employees|staff)\b|\bboard\s+(?:has\s+|had\s+)?recommended\b|\bstatement\s+(?:posted|published|issued|released)\b|\bissued\s+a\s+statement\b/gi],
@@ -125,6 +125,8 @@ function findDeadline(sentence: TextRange, text: string, dates: DateMention[]): 
     if (!byDate.test(before) && !/\bdeadline\s+(?:passed|expired|fell|was|of)\s+(?:on\s+)?$/i.test(before)) continue;
     if (/\bif\b[^.]{0,40}$/i.test(before)) continue; // "if no answer arrives by …" is a threat, not a deadline
     if (/\b(?:did|does|has|have|had)\s+not\b|n't\b/i.test(before)) continue; // "did not reply by Friday": a silence, not a deadline
+    // "By 6 September, Access Now had received responses": what had happened by then, not a deadline.
+    if (/^\s*by\s+$/i.test(before) && /^[^.;]{0,60}?\b(?:had|have|has)\s+(?:\w+\s+)?[a-z]+ed\b/i.test(text.slice(date.end, sentence.end))) continue;
     // "Asked about the letter, a spokesperson said the company would reply by 30 April": the nearest verb decides.
     const lastPromise = lastIndexOf(before, /\b(?:would|will|intends? to|plans? to|promised)\b/gi);
     const lastRequest = lastIndexOf(before, /\b(?:asks?|asked|asking|gave|given|expected|request)\b/gi);
@@ -218,6 +220,12 @@ function orgAfter(cue: Cue, sentence: TextRange, context: Context, within = 80):
   return context.mentions.find((m) => m.kind !== 'person' && m.start >= cue.end && m.end <= sentence.end && m.start - cue.end <= within) ?? null;
 }
 
+/** "met Grab, GoTo, Maxim and inDrive", "protests against Amazon and Google": the organisations listed after a cue. */
+function listAfter(cue: Cue, sentence: TextRange, context: Context, within: number): string[] {
+  const first = orgAfter(cue, sentence, context, within);
+  return first ? listFrom(first, context.mentions.filter((m) => m.kind !== 'person' && m.end <= sentence.end), context.text).map((m) => m.name) : [];
+}
+
 function isSelfReference(cue: Cue, context: Context): boolean {
   return cue.type === 'investigation_published' && /^this\b/i.test(context.text.slice(cue.start, cue.end));
 }
@@ -255,9 +263,12 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
       const listed = /^[^.:;]{0,20}:/.test(context.text.slice(cue.end, cue.end + 24))
         ? context.mentions.filter((m) => m.kind === 'company' && m.start > cue.end && m.end <= sentence.end) : [];
       if (listed.length > 0) return { actor: null, targets: [firstSender], actors: [...new Set(listed.map((m) => m.name))] };
-      // "Neither company has responded", "All three replied": every company written to.
+      // "Access Now had received responses from Yahoo, VK and Kakao": each company listed after "from".
+      const from = /\bfrom$/.test(context.text.slice(cue.start, cue.end)) ? listAfter(cue, sentence, context, 4) : [];
+      if (from.length > 0) return { actor: null, targets: [orgBefore(cue, sentence, context) ?? firstSender], actors: from };
+      // "Neither company has responded", "All three replied", "All 15 companies answered": every company written to.
       const every = cue.type === 'no_response' ? /^(?:neither|none)\b/i.test(context.text.slice(cue.start, cue.end))
-        : /\b(?:all|both)(?:\s+(?:of\s+them|[a-z]+))?\s+$/i.test(context.text.slice(sentence.start, cue.start));
+        : /\b(?:all|both)(?:\s+(?:of\s+them|[a-z\d]+)){0,2}\s+$/i.test(context.text.slice(sentence.start, cue.start));
       if (every && context.parties.recipients.length > 1) return { actor: null, targets: [firstSender], actors: context.parties.recipients };
       // "Amazon and Google had failed to answer": each company of a coordinated subject.
       const subjects = context.mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= cue.start);
@@ -321,13 +332,14 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
       // "UHRP criticised Amazon": a public demand is a campaign only when a group makes it.
       const demand = /^(?:urged|demanded|accused|critici[sz]ed|condemned)$/i.test(context.text.slice(cue.start, cue.end));
       if (demand && !context.mentions.some((m) => m.name === actor && ['ngo', 'union', 'investor', 'other'].includes(m.kind))) return null;
-      const target = orgAfter(cue, sentence, context, 120);
-      return { actor, targets: [target?.name ?? null] };
+      const targets = listAfter(cue, sentence, context, 120);
+      return { actor, targets: targets.length > 0 ? targets : [null] };
     }
     case 'other': {
       const actor = orgBefore(cue, sentence, context) ?? firstSender;
-      const target = orgAfter(cue, sentence, context, 60)?.name ?? recipients[0] ?? null;
-      return { actor: actor === target ? firstSender : actor, targets: [target] };
+      // "met Grab, GoTo, Maxim and inDrive", "a complaint against Alphabet, Dell and Tesla": one event with each.
+      const targets = listAfter(cue, sentence, context, 60);
+      return { actor: actor !== null && targets.includes(actor) ? firstSender : actor, targets: targets.length > 0 ? targets : [recipients[0] ?? null] };
     }
   }
 }

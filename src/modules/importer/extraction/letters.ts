@@ -57,7 +57,7 @@ function withoutParenthesisedAcronyms(orgs: EntityMention[], text: string): Enti
 }
 
 /** "A, B and the C" starting at `first`: the coordinated organisations. */
-function listFrom(first: EntityMention, orgs: EntityMention[], text: string): EntityMention[] {
+export function listFrom(first: EntityMention, orgs: EntityMention[], text: string): EntityMention[] {
   const list = [first];
   for (const next of orgs.filter((m) => m.start > first.end)) {
     const previous = list[list.length - 1]!;

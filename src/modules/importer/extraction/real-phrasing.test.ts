@@ -453,6 +453,21 @@ describe('more phrasings of real coverage', () => {
     expect(result.letters.map((l) => [l.senders, l.recipient])).toEqual([[['Federal Trade Commission'], 'Orbex Inc.'], [['Privacy Watch'], 'Lumio Ltd.']]);
   });
 
+  it('reads one event with each organisation listed after a meeting, a lawsuit or a protest', () => {
+    expect(eventsOf('The transport ministry met Orbex Inc., Lumio Ltd. and Kvist Group last week.').filter((e) => e.startsWith('other'))).toEqual(
+      ['other 2026-06 - > Orbex Inc.', 'other 2026-06 - > Lumio Ltd.', 'other 2026-06 - > Kvist Group']);
+    expect(eventsOf('Privacy Watch staged protests against Orbex Inc. and Lumio Ltd. on Monday.')).toEqual(
+      ['protest_or_campaign 2026-06-08 Privacy Watch > Orbex Inc.', 'protest_or_campaign 2026-06-08 Privacy Watch > Lumio Ltd.']);
+  });
+
+  it('reads "All three companies replied" and "had received responses from A and B" as each company\'s reply, "By <date>, … had" as no deadline', () => {
+    const letter = 'Privacy Watch wrote to Orbex Inc., Lumio Ltd. and Kvist Group on 2 May.';
+    expect(eventsOf(`${letter} All three companies replied.`).filter((e) => e.startsWith('response'))).toEqual(
+      ['response_received null Orbex Inc. > Privacy Watch', 'response_received null Lumio Ltd. > Privacy Watch', 'response_received null Kvist Group > Privacy Watch']);
+    expect(eventsOf(`${letter} By 6 June, Privacy Watch had received responses from Orbex Inc. and Lumio Ltd.`).filter((e) => e.startsWith('response'))).toEqual(
+      ['response_received 2026-06-06 Orbex Inc. > Privacy Watch', 'response_received 2026-06-06 Lumio Ltd. > Privacy Watch']);
+  });
+
   it('gives a surname speaker the full name given earlier, and drops a capitalised rank before a name', () => {
     const result = extract('Prime Minister Erna Holmvik posted the photograph. "It is wrong," Holmvik said. "We are asking for change," said Senior Counsel Nate Cardell. Even Orbex Inc. said it was surprised.');
     expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Erna Holmvik', 'Nate Cardell']));
