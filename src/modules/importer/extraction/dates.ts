@@ -25,7 +25,7 @@ export interface DateMention {
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const monthNames = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const datey = new RegExp(`\\b(${monthNames}|${weekdays.join('|')}|today|yesterday|month|year|\\d{4})\\b|\\d{1,2}/\\d{1,2}`, 'i');
+const datey = new RegExp(`\\b(${monthNames}|${weekdays.join('|')}|today|tonight|yesterday|this (?:morning|afternoon|evening)|month|year|\\d{4})\\b|\\d{1,2}/\\d{1,2}`, 'i');
 
 export function parsePublished(published: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
@@ -139,6 +139,8 @@ const futureTense = /\b(?:will|would|shall|is due to|are due to|scheduled|upcomi
 
 function resolveChronoResult(result: chrono.ParsedResult, reference: Date, text = result.text, forward = false, ahead = forward): PartialDate | null {
   // "On Monday evening" is a Monday.
+  // "this morning", "tonight": the day of publication.
+  if (/^(?:this\s+(?:morning|afternoon|evening)|tonight)$/i.test(text)) return formatDay(reference);
   const lower = text.toLowerCase().replace(/\s+(?:morning|afternoon|evening|night)$/, '');
   const weekday = weekdays.findIndex((day) => new RegExp(`^(?:on\\s+|last\\s+)?${day}$`).test(lower));
   if (weekday >= 0 && forward && !lower.startsWith('last')) return formatDay(nextWeekday(reference, weekday));

@@ -36,8 +36,8 @@ const cuePatterns: [EventType, RegExp][] = [
 /** A promise, a deadline or a silence is dated only where it is told, never by a sentence's opening date or a heading. */
 const datedOnlyInPlace = new Set<EventType>(['response_expected', 'response_deadline', 'no_response']);
 
-/** "We are publishing the letter in full below", "The full text is published alongside this release": public as of the article. */
-const publishedHere = /\b(?:in\s+full\s+)?(?:below|here)\s*[.:]?$|\balongside\s+this\s+(?:release|statement|post|article|page)\b|\b(?:are|is)\s+publishing\b|\bread\s+the\s+(?:full\s+)?(?:letter|text)\b/i;
+/** "We are publishing the letter in full below", "The letter has been published on our website": public as of the article. */
+const publishedHere = /\b(?:in\s+full\s+)?(?:below|here)\s*[.:]?$|\b(?:has|have)\s+been\s+(?:published|posted|made\s+public)\b|\balongside\s+this\s+(?:release|statement|post|article|page)\b|\b(?:are|is)\s+publishing\b|\bread\s+the\s+(?:full\s+)?(?:letter|text)\b/i;
 
 const asOfWriting = /\b(?:at|by) the time of (?:writing|publication|going to press)\b|\bas of (?:today|this writing)\b|\bat press time\b|\bas we (?:go to press|publish)\b/i;
 
@@ -150,11 +150,11 @@ function lastIndexOf(text: string, pattern: RegExp): number {
  * Dates go to cues one to one, nearest pair first, so that a date a cue does not need is left for
  * the next cue ("sent privately on 30 June and made public today").
  */
-function assignDates(cues: Cue[], dates: DateMention[]): Map<Cue, PartialDate> {
+function assignDates(cues: Cue[], dates: DateMention[], text: string): Map<Cue, PartialDate> {
   const pairs: { cue: Cue; date: DateMention; distance: number }[] = [];
   for (const date of dates) {
     // Only when no cue precedes a "by/until" date may one after it take it.
-    const left = cues.map((cue) => ({ cue, distance: distanceTo(cue, date, true) }));
+    const left = cues.map((cue) => ({ cue, distance: endsClauseBefore(cue, date, text) && cues.some((other) => other.end <= date.start) ? Infinity : distanceTo(cue, date, true) }));
     const candidates = left.some((c) => Number.isFinite(c.distance)) ? left : cues.map((cue) => ({ cue, distance: distanceTo(cue, date, false) }));
     for (const { cue, distance } of candidates) if (distance < 160) pairs.push({ cue, date, distance });
   }
@@ -177,6 +177,11 @@ function distanceTo(cue: Cue, date: DateMention, attachLeft = true): number {
   if (attachLeft && date.start < cue.start && byDate.test(date.precededBy ?? '')) return Infinity;
   // A date usually follows its verb ("sent … in September"); one before a cue counts double.
   return date.start >= cue.end ? date.start - cue.end : Math.max(0, cue.start - date.end) * 2;
+}
+
+/** "wrote to X on Tuesday and posted the letter on Wednesday": a date that ends a clause before "and" is that clause's. */
+function endsClauseBefore(cue: Cue, date: DateMention, text: string): boolean {
+  return date.end <= cue.start && /^[\s,]*(?:and|but|then)\s+(?:\w+\s+){0,2}$/i.test(text.slice(date.end, cue.start));
 }
 
 interface Context {
@@ -323,8 +328,11 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
       const after = /^in\b/i.test(context.text.slice(cue.start, cue.end)) ? orgAfter(cue, sentence, context, 80)?.name ?? null : null;
       const actor = by ?? orgBefore(cue, sentence, context) ?? after ?? publisher;
       if (!actor) return null;
-      const companyInSentence = context.mentions.find((m) => m.kind === 'company' && m.start >= cue.end && m.end <= sentence.end)?.name;
-      return { actor, targets: [companyInSentence ?? recipients[0] ?? null] };
+      // "an analysis of the ad transparency offered by Facebook, Google and Twitter": each company it looked at.
+      const companies = context.mentions.filter((m) => m.kind === 'company' && m.end <= sentence.end);
+      const first = companies.find((m) => m.start >= cue.end);
+      const targets = first ? listFrom(first, companies, context.text).map((m) => m.name) : [recipients[0] ?? null];
+      return { actor, targets };
     }
     case 'protest_or_campaign': {
       const organiser = /organi[sz]ed by/.test(sentence.text) ? orgAfter({ ...cue, end: sentence.start + sentence.text.search(/organi[sz]ed by/) }, sentence, context, 60)?.name ?? null : null;
@@ -379,9 +387,9 @@ export function findEvents(
     const sayingDates = otherDates.filter((d) => /\b(?:said|says|told|announced|confirmed)\s+(?:on\s+)?$/i.test(d.precededBy ?? ''));
     // "X said on Wednesday it had written to Y on 15 May": the dates of the events go first; the day of
     // the saying dates only what the sentence leaves otherwise undated.
-    const dated = assignDates(cues, otherDates.filter((d) => !sayingDates.includes(d)));
+    const dated = assignDates(cues, otherDates.filter((d) => !sayingDates.includes(d)), context.text);
     const undated = cues.filter((cue) => !dated.has(cue));
-    for (const [cue, value] of assignDates(undated, sayingDates)) dated.set(cue, value);
+    for (const [cue, value] of assignDates(undated, sayingDates, context.text)) dated.set(cue, value);
     // "Oslo, 12 June — Today the Forum, together with …, wrote to X": a date opening the sentence dates its first event.
     const opening = otherDates.filter((d) => d.start - sentence.start < 40 && !/[a-z]{3,}\s+[a-z]{3,}/.test(context.text.slice(sentence.start, d.start))).pop();
     // "The open letter, addressed to X and published on Wednesday": an open letter goes out the day it is published.

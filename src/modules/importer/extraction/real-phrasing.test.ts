@@ -468,6 +468,18 @@ describe('more phrasings of real coverage', () => {
       ['response_received 2026-06-06 Orbex Inc. > Privacy Watch', 'response_received 2026-06-06 Lumio Ltd. > Privacy Watch']);
   });
 
+  it('dates each clause of "wrote on Tuesday and posted it on Wednesday", a letter "made public this morning" or one that "has been published"', () => {
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on Tuesday and posted the letter on its website on Wednesday.')).toEqual(
+      ['letter_sent 2026-06-09 Privacy Watch > Orbex Inc.', 'letter_published 2026-06-10 Privacy Watch > Orbex Inc.']);
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. The letter was made public this morning.')).toContain('letter_published 2026-06-12 Privacy Watch > Orbex Inc.');
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. The letter has been published in full on the group\'s website.')).toContain('letter_published 2026-06-12 Privacy Watch > Orbex Inc.');
+  });
+
+  it('reads an investigation of several companies as one event with each', () => {
+    expect(eventsOf('In March, Privacy Watch published an analysis of the ad libraries offered by Orbex Inc., Lumio Ltd. and Kvist Group.')).toEqual([
+      'investigation_published 2026-03 Privacy Watch > Orbex Inc.', 'investigation_published 2026-03 Privacy Watch > Lumio Ltd.', 'investigation_published 2026-03 Privacy Watch > Kvist Group']);
+  });
+
   it('gives a surname speaker the full name given earlier, and drops a capitalised rank before a name', () => {
     const result = extract('Prime Minister Erna Holmvik posted the photograph. "It is wrong," Holmvik said. "We are asking for change," said Senior Counsel Nate Cardell. Even Orbex Inc. said it was surprised.');
     expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Erna Holmvik', 'Nate Cardell']));
