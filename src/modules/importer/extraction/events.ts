@@ -39,7 +39,7 @@ const datedOnlyInPlace = new Set<EventType>(['response_expected', 'response_dead
 /** "We are publishing the letter in full below", "The letter has been published on our website": public as of the article. */
 const publishedHere = /\b(?:in\s+full\s+)?(?:below|here)\s*[.:]?$|\b(?:has|have)\s+been\s+(?:published|posted|made\s+public)\b|\balongside\s+this\s+(?:release|statement|post|article|page)\b|\b(?:are|is)\s+publishing\b|\bread\s+the\s+(?:full\s+)?(?:letter|text)\b/i;
 
-const asOfWriting = /\b(?:at|by) the time of (?:writing|publication|going to press)\b|\bas of (?:today|this writing)\b|\bat press time\b|\bas we (?:go to press|publish)\b/i;
+const asOfWriting = /\b(?:at|by) the time of (?:writing|publication|going to press)\b|\bas of (?:today|this writing|publication|the (?:date|time) of (?:this|publication|writing)(?: (?:story|article|report))?)\b|\bat press time\b|\bas we (?:go to press|publish)\b/i;
 
 /** "Will Brightwave publish that assessment?": a question tells of no event. */
 const question = /\?["”’]?$/;
@@ -275,11 +275,12 @@ function partiesFor(cue: Cue, sentence: TextRange, articleContext: Context): { a
       const every = cue.type === 'no_response' ? /^(?:neither|none)\b/i.test(context.text.slice(cue.start, cue.end))
         : /\b(?:all|both)(?:\s+(?:of\s+them|[a-z\d]+)){0,2}\s+$/i.test(context.text.slice(sentence.start, cue.start));
       if (every && context.parties.recipients.length > 1) return { actor: null, targets: [firstSender], actors: context.parties.recipients };
-      // "Amazon and Google had failed to answer": each company of a coordinated subject.
+      // "Amazon and Google had failed to answer", "Alibaba, Tencent and Yandex had not responded": each company of a coordinated subject.
       const subjects = context.mentions.filter((m) => m.kind === 'company' && m.start >= sentence.start && m.end <= cue.start);
-      const pair = subjects.length >= 2 && /^\s+and\s+$/.test(context.text.slice(subjects[subjects.length - 2]!.end, subjects[subjects.length - 1]!.start))
-        && /^\s+(?:\w+\s+){0,2}$/.test(context.text.slice(subjects[subjects.length - 1]!.end, cue.start));
-      if (pair) return { actor: null, targets: [firstSender], actors: subjects.slice(-2).map((m) => m.name) };
+      const subject = subjects.slice(-1);
+      for (let i = subjects.length - 2; i >= 0 && /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/.test(context.text.slice(subjects[i]!.end, subject[0]!.start)); i--) subject.unshift(subjects[i]!);
+      const coordinated = subject.length >= 2 && /^\s+(?:\w+\s+){0,2}$/.test(context.text.slice(subject[subject.length - 1]!.end, cue.start));
+      if (coordinated) return { actor: null, targets: [firstSender], actors: subject.map((m) => m.name) };
       // "The deadline passed without a reply": the silence is the letter's addressee's.
       const addressee = /\b(?:letter|deadline|questions)\b/i.test(sentence.text) && !context.mentions.some((m) => m.kind !== 'person' && m.start >= sentence.start && m.end <= sentence.end)
         ? context.parties.recipients[0] ?? null : null;

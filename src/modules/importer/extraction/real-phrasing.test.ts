@@ -480,6 +480,11 @@ describe('more phrasings of real coverage', () => {
       'investigation_published 2026-03 Privacy Watch > Orbex Inc.', 'investigation_published 2026-03 Privacy Watch > Lumio Ltd.', 'investigation_published 2026-03 Privacy Watch > Kvist Group']);
   });
 
+  it('reads each company of a listed subject as silent, as of the day "of this story"', () => {
+    expect(eventsOf('Privacy Watch wrote to Orbex Inc., Lumio Ltd., Kvist Group and Halden Cable on 2 May. As of the date of this story, Orbex Inc., Lumio Ltd. and Kvist Group had not responded to Privacy Watch.')
+      .filter((e) => e.startsWith('no_response'))).toEqual(['no_response 2026-06-12 Orbex Inc. > Privacy Watch', 'no_response 2026-06-12 Lumio Ltd. > Privacy Watch', 'no_response 2026-06-12 Kvist Group > Privacy Watch']);
+  });
+
   it('gives a surname speaker the full name given earlier, and drops a capitalised rank before a name', () => {
     const result = extract('Prime Minister Erna Holmvik posted the photograph. "It is wrong," Holmvik said. "We are asking for change," said Senior Counsel Nate Cardell. Even Orbex Inc. said it was surprised.');
     expect(result.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Erna Holmvik', 'Nate Cardell']));
