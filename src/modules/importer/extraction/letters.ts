@@ -193,10 +193,13 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   const weakSenders: { name: string; at: number }[] = [];
   // "FCC Chairwoman Jessica Rosenworcel sent letters": a person writes for the organisation they speak for.
   const kindOf = (name: string) => orgs.find((m) => m.name === name)?.kind;
-  const writers = withoutParenthesisedAcronyms(mentions.filter((m) => m.kind !== 'person' || (m.affiliation && senderKinds.has(kindOf(m.affiliation) ?? ''))), text);
+  // "Senators Ron Wyden and Ed Markey wrote": people who sign count as signatories, whether or not an organisation is named for them.
+  const writers = withoutParenthesisedAcronyms(mentions.filter((m) => m.kind !== 'person' || !m.affiliation || senderKinds.has(kindOf(m.affiliation) ?? '')), text);
+  const signatories = new Set<string>();
   const addSenders = (list: EntityMention[], strength: 'strong' | 'weak' = 'strong') => {
     for (const m of list) {
       const name = m.kind === 'person' ? m.affiliation : m.name;
+      if (strength === 'strong' && (m.kind === 'person' || senderKinds.has(m.kind))) signatories.add(m.name);
       if (name && senderKinds.has(kindOf(name) ?? m.kind)) (strength === 'strong' ? senders : weakSenders).push({ name, at: m.start });
     }
   };
@@ -333,6 +336,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   if (senders.length === 0) senders.push(...weakSenders);
   const orderedSenders = [...new Map(senders.sort((a, b) => a.at - b.at).map((s) => [s.name, s])).keys()]
     .filter((name) => !recipients.includes(name));
+  if (senderCount === null && [...signatories].some((name) => !orderedSenders.includes(name))) senderCount = signatories.size;
   return { senders: orderedSenders, recipients, senderCount, questionCount, span, otherAddressee };
 }
 

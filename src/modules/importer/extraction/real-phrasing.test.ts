@@ -7,6 +7,7 @@ import { extractArticle } from './extract-article.ts';
 
 const extract = (text: string, published = '2026-06-12') => extractArticle(text, { published });
 const orgNames = (text: string) => extract(text).organizations.map((o) => `${o.name}:${o.kind}`);
+const letterFieldsOf = (text: string) => extract(text).letters.map(({ senders, senderCount, recipient }) => ({ senders, senderCount, recipient }))[0];
 const eventsOf = (text: string, published = '2026-06-12') => extract(text, published).events.map((e) => `${e.type} ${e.date ?? 'null'} ${e.actor ?? '-'} > ${e.target ?? '-'}`);
 
 describe('organisation names in real coverage', () => {
@@ -448,9 +449,11 @@ describe('more phrasings of real coverage', () => {
     expect(eventsOf('Privacy Watch wrote to Orbex Inc. on 2 June. We are publishing the letter in full below.')).toContain('letter_published 2026-06-12 Privacy Watch > Orbex Inc.');
   });
 
-  it('takes the organisation a person writes for as the letter\'s sender', () => {
+  it('takes the organisation a person writes for as the letter\'s sender, and counts people who sign', () => {
     const result = extract('The Federal Trade Commission opened an inquiry. FTC Chairwoman Dana Ruiz wrote to Orbex Inc. on 2 June. Jane Doe, a researcher at Privacy Watch, wrote to Lumio Ltd. on 3 June.');
     expect(result.letters.map((l) => [l.senders, l.recipient])).toEqual([[['Federal Trade Commission'], 'Orbex Inc.'], [['Privacy Watch'], 'Lumio Ltd.']]);
+    // People the text names no organisation for are no senders, but they are signatories.
+    expect(letterFieldsOf('Senators Dana Ruiz and Tom Hale wrote to Orbex Inc. on 2 June, asking how it shares location data.')).toEqual({ senders: [], senderCount: 2, recipient: 'Orbex Inc.' });
   });
 
   it('reads one event with each organisation listed after a meeting, a lawsuit or a protest', () => {
