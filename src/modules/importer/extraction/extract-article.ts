@@ -140,8 +140,8 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
 
   const groups = findLetters(article);
   // Where the text tells of a letter, the recipient model may name addressees the rules did not read.
-  for (const group of groups) {
-    if (models.recipients && group.mentions.length > 0) {
+  if (models.recipients) {
+    for (const group of groups.filter((g) => g.mentions.length > 0)) {
       group.parties.recipients = addRecipients(models.recipients, recipientCandidates(group, sentences, mentions, dates), group.parties.recipients);
     }
   }

@@ -19,6 +19,10 @@ export interface LetterParties {
   otherAddressee: boolean;
 }
 
+/** "The letter went to Lumio, Orbex and Kvist": whom a letter went to follows. */
+export const letterWentTo = String.raw`\bletters?\s+(?:\w+\s+){0,3}?(?:went|goes|go)(?:\s+out)?\s+to`;
+const wentTo = new RegExp(String.raw`${letterWentTo}\s+(?:the\s+)?$`);
+
 /** Who a letter in the record goes to: a company, or an investment firm (a company too). */
 const addressable = new Set(['company', 'investor']);
 
@@ -390,7 +394,7 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     // "sent on Monday to X", "wrote in March to X": a time phrase may come between the verb and "to".
     // "sent on Monday to the messaging platform X": a time phrase, and a description, may come between.
     const sentWithTime = /\b(?:sent|wrote|written|delivered)\s+(?:on|in|last|this)\s+(?!response\b)[\w.]+(?:\s+[\w.]+){0,2},?\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(text.slice(Math.max(sentence.start, mention.start - 70), mention.start));
-    const byVerb = /\bletters?\s+(?:\w+\s+){0,3}?(?:went|goes|go)(?:\s+out)?\s+to\s+(?:the\s+)?$|\b(?:invite[sd]|e-?mailed|writes? to|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
+    const byVerb = wentTo.test(before) || /\b(?:invite[sd]|e-?mailed|writes? to|wrote(?: \w+ly)? to|written to|letters? to|sent(?: \w+ly)? to|writing to|addressed(?: \w+ly)? to|sent|asks?|asking|asked|urge[sd]?|urging|pressed)\s+(?:the\s+)?(?:(?:chief executives?|CEOs?|boards?|founders?|chairs?|heads?)(?:\s+of(?:\s+the)?)?\s+)?$/.test(before);
     // "asked two cloud providers, A and B, to", "wrote to the Japanese companies A and B": a plural description, then the companies it lists.
     const described = new RegExp(`\\b(?:to|asks?|asked|asking|urged|urging|pressed)\\s+(?:the\\s+)?(?:(?:${countWordPattern}|both|several)\\s+)?(?:[\\w-]+\\s+){0,2}${companyNouns},?\\s+$`, 'i').test(text.slice(Math.max(sentence.start, mention.start - 80), mention.start));
     // "written to 26 technology companies, including A, B and C": the companies it names.

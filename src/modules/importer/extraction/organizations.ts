@@ -11,6 +11,7 @@ import {
   capitalisedFunctionWords, demonyms, descriptorKinds, firstWordMarkers, lastWordMarkers, months, phraseMarkers,
   places, wellKnownOrganizations,
 } from './gazetteer.ts';
+import { letterWentTo } from './letters.ts';
 import { isConjugatedVerb, isDescriptiveWord, type NameCandidate } from './names.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownOrganization, OrgKind, Span } from './types.ts';
@@ -75,7 +76,7 @@ const cueAfter = /^(?:['’]s?)?\s*(?:spokes(?:person|man|woman)|chief executive
 const writerCueBefore = /\b(?:signed by|co-signed by|coordinated by|led by|sent by|letter from|organi[sz]ed by|told|signatories,?\s+(?:who\s+)?(?:also\s+)?(?:include|included|are|were)|signatories,? including|(?:organi[sz]ations|groups|ngos),? (?:among them|including|such as))\s+(?:the\s+)?$/i;
 const writerCueAfter = /^\s+(?:(?:also|jointly|today|has|have|had)\s+)*(?:wr(?:ote|itten)(?: \w+ly)? to|co-signed|signed (?:a|an|the)|urged|called on|(?:sent|delivered|handed|submitted)\b(?=[^.]{0,80}\bletter))/;
 const titleBefore = /\b((?:[a-z-]+\s+){0,2}(?:director|head|executives?|CEOs?|boards?|chair|officer|manager|researcher|campaigner|coordinator|counsel|chair(?:man|woman|person)?|president|founder|lead|advocate|analyst|technologist|spokes(?:person|man|woman)))\s+(?:at|of|for|with)\s+(?:the\s+)?$/;
-const addresseeCueBefore = /(?:\b(?:recipients|addressees),?\s+(?:were|are|include|included)|\bletters?\s+(?:\w+\s+){0,3}?(?:went|goes|go)(?:\s+out)?\s+to)\s+(?:the\s+)?$/i;
+const addresseeCueBefore = new RegExp(String.raw`(?:\b(?:recipients|addressees),?\s+(?:were|are|include|included)|${letterWentTo})\s+(?:the\s+)?$`, 'i');
 const groupCueAfter = /^(?:\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:[a-z-]+\s+){0,3}(?:groups|organi[sz]ations|ngos|signatories)\b|,\s+(?:along with|together with|joined by)\b)/;
 const descriptorBefore = /\b(?:the|a|an|its)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+$/i;
 const appositiveAfter = /^,\s+(?:which|who)\b|^,\s+(?:the|a|an)\s+([^,.;]{1,120}?)(?:,|\.|;| that\b| based\b| whose\b)/;

@@ -57,8 +57,9 @@ const saidName = new RegExp(String.raw`\bsaid\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s
 const nameOfGroupSaid = new RegExp(String.raw`\b(${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of[ \t]+the[ \t]+\p{Lu}[^.;"“”]{0,80}?[ \t]+(?:said|says|told|added)\b`, 'gu');
 
 /** "Sundar Pichai of Alphabet", and a list of two or more of them. */
-const nameOfOrgItem = String.raw`${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}\d&.+-]*(?:[ \t]+\p{Lu}[\p{L}\d&.+-]*){0,3}`;
-const nameOfOrg = new RegExp(String.raw`(?:^|,[ \t]+|[ \t]+and[ \t]+)(${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]+of\b`, 'gu');
+const fullName = String.raw`${givenName}(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}`;
+const nameOfOrgItem = String.raw`${fullName}[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}\d&.+-]*(?:[ \t]+\p{Lu}[\p{L}\d&.+-]*){0,3}`;
+const nameOfOrg = new RegExp(String.raw`(?:^|,[ \t]+|[ \t]+and[ \t]+)(${fullName})[ \t]+of\b`, 'gu');
 const nameOfOrgList = new RegExp(String.raw`${nameOfOrgItem}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)${nameOfOrgItem})+`, 'gu');
 
 /** Capitalised titles and ranks that stand before a name and are no given name. */
