@@ -9,6 +9,8 @@
  * events by type, and by type and date; letters paired by recipient (of several to one company, the
  * one agreeing on most fields), then each field compared (accuracy over gold letters).
  */
+import { places } from './gazetteer.ts';
+import { isShorterFormOf } from './organizations.ts';
 import type { Extraction } from './types.ts';
 
 export interface GoldArticle {
@@ -81,6 +83,17 @@ export function canonicaliser(gold: GoldArticle): (name: string | null | undefin
     const normal = normaliseName(name);
     return forms.get(normal) ?? normal;
   };
+}
+
+/**
+ * The gold organisation a name the text uses stands for: one of its forms, or, for a company, a shorter
+ * form of its name ("Samsung" of "Samsung Electronics"), but never a place ("Myanmar" of "Myanmar
+ * military"). What the organisation model learns to recognise.
+ */
+export function goldOrganizationOf(gold: GoldArticle, name: string): GoldArticle['organizations'][number] | undefined {
+  const normal = normaliseName(name);
+  return gold.organizations.find((org) => [org.name, ...org.aliases ?? []].some((form) => normaliseName(form) === normal))
+    ?? gold.organizations.find((org) => org.kind === 'company' && !places.has(name) && isShorterFormOf(name, org.name));
 }
 
 /** Greedy one-to-one matching; returns the matched pairs and the counts. */

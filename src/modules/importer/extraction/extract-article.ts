@@ -11,6 +11,7 @@ import { buildGroupedLetters, covers, findLetterGroups, findListedSignatories, t
 import { addRecipients, recipientCandidates, type RecipientCandidate } from './recipient-model.ts';
 import { collectMentions, type EntityMention } from './mentions.ts';
 import { findNameCandidates } from './names.ts';
+import type { OrganizationCandidate } from './organization-model.ts';
 import { findOrganizations, kindFromName } from './organizations.ts';
 import { describePeople, findPersonNames } from './people.ts';
 import { findPublisher, showPublisher } from './publisher.ts';
@@ -62,6 +63,8 @@ export interface ReadArticle {
   paragraphs: TextRange[];
   organizations: ReturnType<typeof findOrganizations>['organizations'];
   orgMentions: ReturnType<typeof findOrganizations>['mentions'];
+  /** Every capitalised name, as the organisation model reads it. */
+  organizationCandidates: OrganizationCandidate[];
   people: ReturnType<typeof describePeople>;
   mentions: EntityMention[];
   dates: DateMention[];
@@ -84,14 +87,15 @@ export function readArticle(text: string, options: ExtractOptions): ReadArticle 
   const personNames = findPersonNames(masked, options.knownPeople);
   const personTokens = new Set([...personNames].flatMap((name) => name.split(/\s+/)));
   const candidates = findNameCandidates(masked, sentences, personNames);
-  const { organizations, mentions: orgMentions } = findOrganizations(masked, candidates, {
+  const { organizations, mentions: orgMentions, candidates: organizationCandidates } = findOrganizations(masked, candidates, {
     knownOrganizations: [...knownOrganizations, ...listedSignatories(masked, knownOrganizations)], personNames, personTokens,
+    model: (options.models ?? trainedModels).organizations,
   });
   const people = describePeople(masked, personNames, orgMentions, organizations, options.knownPeople);
   // Headlines restate the story; events come from the body only.
   const headline = findHeadline(masked);
   return {
-    masked, publisher, sentences, paragraphs, organizations, orgMentions, people,
+    masked, publisher, sentences, paragraphs, organizations, orgMentions, organizationCandidates, people,
     bodySentences: headline ? sentences.filter((s) => s.start >= headline.end) : sentences,
     mentions: collectMentions(orgMentions, people),
     dates: findDateMentions(masked, options.published),
@@ -142,7 +146,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extractio
   // Where the text tells of a letter, the recipient model may name addressees the rules did not read.
   if (models.recipients) {
     for (const group of groups.filter((g) => g.mentions.length > 0)) {
-      group.parties.recipients = addRecipients(models.recipients, recipientCandidates(group, sentences, mentions, dates), group.parties.recipients);
+      group.parties.recipients = addRecipients(models.recipients, recipientCandidates(group, sentences, mentions, dates), group.parties);
     }
   }
   const parties = groups[0]!.parties;

@@ -17,6 +17,8 @@ export interface LetterParties {
   span: [number, number] | null;
   /** The letter names an addressee that is not a company (an official, an agency): no company stands in for it. */
   otherAddressee: boolean;
+  /** Companies the text says the letter was not written to ("wrote to X's shareholders"). */
+  notAddressed: string[];
 }
 
 /** "The letter went to Lumio, Orbex and Kvist": whom a letter went to follows. */
@@ -194,6 +196,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   let questionCount: number | null = null;
   let span: [number, number] | null = null;
   let otherAddressee = false;
+  const notAddressed: string[] = [];
   const weakSenders: { name: string; at: number }[] = [];
   // "FCC Chairwoman Jessica Rosenworcel sent letters": a person writes for the organisation they speak for.
   const kindOf = (name: string) => orgs.find((m) => m.name === name)?.kind;
@@ -311,7 +314,7 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
       }
       span ??= [sentence.start, sentence.end];
     }
-    if (findRecipients(sentence, text, mentions, recipients)) otherAddressee = true;
+    if (findRecipients(sentence, text, mentions, recipients, notAddressed)) otherAddressee = true;
     senderCount ??= statedCount(sentence, text, orgs);
     for (const q of sentence.text.matchAll(new RegExp(`\\b(${countWordPattern})\\s+(?:[\\w-]+\\s+)?questions\\b`, 'gi'))) {
       const value = parseCount(q[1]!);
@@ -341,14 +344,15 @@ export function findLetterParties(text: string, sentences: TextRange[], mentions
   const orderedSenders = [...new Map(senders.sort((a, b) => a.at - b.at).map((s) => [s.name, s])).keys()]
     .filter((name) => !recipients.includes(name));
   if (senderCount === null && [...signatories].some((name) => !orderedSenders.includes(name))) senderCount = signatories.size;
-  return { senders: orderedSenders, recipients, senderCount, questionCount, span, otherAddressee };
+  return { senders: orderedSenders, recipients, senderCount, questionCount, span, otherAddressee, notAddressed };
 }
 
 /**
  * Companies a letter went to: "wrote to A and B", "letter to X's chief executive", "sent X questions", "asks X to respond".
- * Returns whether the sentence addresses someone else (an official, an agency) the same way.
+ * Returns whether the sentence addresses someone else (an official, an agency) the same way; companies it
+ * says were not written to go into notInto.
  */
-function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[]): boolean {
+function findRecipients(sentence: TextRange, text: string, mentions: EntityMention[], into: string[], notInto: string[]): boolean {
   let other = false;
   // …or its board: "had written to the board after last year's meeting".
   const described = /\b(?:wrote(?: \w+ly)? to|written to|letter to|sent to)\s+the\s+(?:(?:[\w-]+\s+){0,2}(?:company|firm|vendor|operator|maker|provider|platform|group)|(?:company['’]s\s+)?(?:board|management))\b/.exec(sentence.text);
@@ -410,7 +414,10 @@ function findRecipients(sentence: TextRange, text: string, mentions: EntityMenti
     const alsoHead = previousAddressee !== undefined && mention.kind === 'company'
       && /^\s+(?:chief executive|CEO|founder|chair(?:man|woman)?|president|head of [a-z ]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+and\s+$/u.test(text.slice(previousAddressee.end, mention.start));
     // "wrote to Facebook's largest shareholders, including …": the shareholders are written to, not the company.
-    if (/^\.?['’]s\s+(?:[\w-]+\s+){0,3}(?:shareholders|investors|asset managers|advertisers|customers|suppliers)\b/.test(text.slice(mention.end, mention.end + 60))) continue;
+    if (/^\.?['’]s\s+(?:[\w-]+\s+){0,3}(?:shareholders|investors|asset managers|advertisers|customers|suppliers)\b/.test(text.slice(mention.end, mention.end + 60))) {
+      if (byVerb) notInto.push(mention.name);
+      continue;
+    }
     const company = addressable.has(mention.kind) ? mention.name : mention.kind === 'person' ? mention.affiliation : null;
     if (!company || !addressable.has(mentions.find((m) => m.name === company)?.kind ?? '')) {
       // "wrote to California Attorney General Xavier Becerra": an official, with a title and a place between.

@@ -221,7 +221,8 @@ function splitOnAnd(tokens: Token[], text: string, inList = false): Token[][] {
   const plainTail = institutionFor && !listed && !leftAlone && !rightAlone && right.length <= 3 && right.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && lastWordMarkers[t.text] === undefined)
     && wellKnownOrganizations[rightText] === undefined;
   if (plainTail) return [tokens];
-  const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(left[0]!.text) && left[1]?.text === 'of';
+  // "(The) Ministry of Electronics and Information Technology".
+  const institutionOf = /^(?:Ministry|Department|Office|Secretary|Minister|Committee|Commission|Bureau)$/.test(head[0]?.text ?? '') && head[1]?.text === 'of';
   if (institutionOf && !right.some((t) => t.text === 'the') && right.length <= 2) return [tokens];
   return [left, ...splitOnAnd(right[0]?.text === 'the' ? right.slice(1) : right, text, true)];
 }

@@ -13,6 +13,7 @@ import {
 } from './gazetteer.ts';
 import { letterWentTo } from './letters.ts';
 import { isConjugatedVerb, isDescriptiveWord, type NameCandidate } from './names.ts';
+import { organizationCandidates, organizationScores, type OrganizationCandidate, type OrganizationModel, type RuleVerdict } from './organization-model.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownOrganization, OrgKind, Span } from './types.ts';
 
@@ -86,6 +87,8 @@ function isExcludedName(candidate: NameCandidate, personNames: Set<string>, pers
   if (places.has(name) || demonyms.has(name) || demonyms.has(name.replace(/s$/, '')) || months.has(name) || capitalisedFunctionWords.has(name)) return true;
   if (genericNames.has(name) || /^(?:UN |United Nations )?Guiding Principles\b/.test(name)) return true;
   if (personNames.has(name)) return true;
+  // "Sen. Ron Wyden (D-Ore.)": a party and a state.
+  if (/^[DRI]-\p{Lu}/u.test(name)) return true;
   // "Dr. Anita Rao": an honorific opens a person's name, never an organisation's.
   if (/^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/.test(candidate.tokens[0]!)) return true;
   // "… Democracy Campaign Leader": a title ends it, not a body.
@@ -326,7 +329,7 @@ function firstAt(group: Group, text: string): number {
 const legalFormDot = /\b(Inc|Ltd|Corp|Co)\.$/;
 
 /** "Halcyon" of "Halcyon Cloud", "Guardian" of "The Guardian", "UN" of "United Nations". */
-function isShorterFormOf(shortForm: string, longForm: string): boolean {
+export function isShorterFormOf(shortForm: string, longForm: string): boolean {
   // "Vexa Ltd." at the end of a sentence is "Vexa Ltd"; "Amazon.com" is Amazon.
   const short = shortForm.replace(legalFormDot, '$1').replace(/\.com$/, '');
   const long = longForm.replace(legalFormDot, '$1').replace(/\.com$/, '');
@@ -382,15 +385,22 @@ function addShortForms(group: Group, text: string, claimed: Set<string>): void {
 
 export function findOrganizations(
   text: string, candidates: NameCandidate[], options: {
-    knownOrganizations?: KnownOrganization[]; personNames: Set<string>; personTokens: Set<string>;
+    knownOrganizations?: KnownOrganization[]; personNames: Set<string>; personTokens: Set<string>; model?: OrganizationModel | null;
   },
-): { organizations: Organization[]; mentions: OrgMention[] } {
+): { organizations: Organization[]; mentions: OrgMention[]; candidates: OrganizationCandidate[] } {
   const known = new Map<string, KnownOrganization>();
   for (const org of options.knownOrganizations ?? []) {
     known.set(org.name.toLowerCase(), org);
     for (const alias of org.aliases) known.set(alias.toLowerCase(), org);
   }
   const accepted = acceptCandidates(candidates, text, known, options.personNames, options.personTokens);
+  const verdicts = new Map<NameCandidate, RuleVerdict>(candidates.map((candidate) => {
+    const entry = accepted.get(candidate);
+    return [candidate, entry ? { accepted: true, excluded: false, evidence: entry.evidence, kind: entry.kind }
+      : { accepted: false, excluded: isExcludedName(candidate, options.personNames, options.personTokens, text) }];
+  }));
+  const modelCandidates = organizationCandidates(text, candidates.filter((c) => !options.personNames.has(c.text)), verdicts, options.personTokens);
+  if (options.model) reconsider(options.model, modelCandidates, accepted, verdicts, known);
   const entries: { name: string; kind: OrgKind; evidence: number; acronym?: string }[] = [];
   for (const { candidate, kind, evidence, acronym } of accepted.values()) {
     const dictionary = known.get(candidate.text.toLowerCase());
@@ -409,7 +419,42 @@ export function findOrganizations(
     const dictionary = known.get(group.name.toLowerCase());
     for (const alias of dictionary?.aliases ?? []) if (findOccurrences(text, alias).length > 0) group.forms.add(alias);
   }
-  return locateMentions(groups, text);
+  return { ...locateMentions(groups, text), candidates: modelCandidates };
+}
+
+/**
+ * Below this probability the organisation model overrules the rules and drops a name they accepted. Low,
+ * because a reviewer rejects a wrong suggestion at a glance but seldom notices a missing one.
+ */
+const nearlySureNone = 0.1;
+
+/**
+ * The organisation model's second opinion on every name neither the record nor the well-known list
+ * names: a name it is sure of is accepted, one it is nearly sure is none is dropped, and where the rules
+ * only guessed a kind from a cue, the model's kind is taken. A name the rules exclude (a place, a month,
+ * a person's) stays out.
+ */
+function reconsider(
+  model: OrganizationModel, candidates: OrganizationCandidate[], accepted: Map<NameCandidate, Accepted>,
+  verdicts: Map<NameCandidate, RuleVerdict>, known: Map<string, KnownOrganization>,
+): void {
+  const scores = organizationScores(model, candidates);
+  for (const { name, candidates: own } of candidates) {
+    const { p, kind } = scores.get(name)!;
+    const sure = p >= model.threshold;
+    for (const candidate of own) {
+      const entry = accepted.get(candidate);
+      if (!entry) {
+        if (sure && !verdicts.get(candidate)!.excluded) accepted.set(candidate, { candidate, kind: kindFromName(name, known) ?? kind, evidence: 0 });
+      } else if (entry.named || known.has(name.toLowerCase())) {
+        continue;
+      } else if (p < nearlySureNone) {
+        accepted.delete(candidate);
+      } else if (entry.evidence === 0) {
+        entry.kind = kind;
+      }
+    }
+  }
 }
 
 /** Every mention of every form, longest form first so that "Lumina Health Ltd" is not also "Lumina". */

@@ -24,6 +24,12 @@ describe('organisation names in real coverage', () => {
     expect(result.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Kvist Mobile', 'Committee to Protect Reporters']));
   });
 
+  it('keeps "The Ministry of X and Y" whole, and reads "(D-Ore.)" after a senator as a party and a state, not a body', () => {
+    const names = orgNames('The Ministry of Electronics and Information Technology warned Kvist Mobile on Tuesday. Senator Ron Wyden (D-Ore.) and Senator Amy Klobuchar (D-Minn.) wrote to Kvist Mobile the same day.');
+    expect(names).toEqual(expect.arrayContaining(['Ministry of Electronics and Information Technology:government']));
+    expect(names.filter((name) => /^(?:Ministry of Electronics|Information Technology|D-Ore\.?|D-Minn\.?):/.test(name))).toEqual([]);
+  });
+
   it('splits "A and B Partners" when A stands alone elsewhere, and takes the kind from an appositive\'s head noun', () => {
     const text = 'Filtra, a network company owned by the private equity firm Ostrander Partners, supplied the equipment. Filtra said it had ended the licence. The Centre invited Filtra and Ostrander Partners to respond.';
     expect(orgNames(text)).toEqual(expect.arrayContaining(['Filtra:company', 'Ostrander Partners:investor']));

@@ -9,11 +9,12 @@
  * (A second label for senders was tried and left out: a sender list is right only when every name in it
  * is, and the model's lists were no more often right than the rules'.)
  *
- * Trained with the event model by `npm run train:extract` (bench/train-extraction-models.ts).
+ * Trained with the other models by `npm run train:extract` (bench/train-extraction-models.ts), on the gold
+ * articles as read with the organisation model.
  */
 import type { DateMention } from './dates.ts';
 import { tokenize } from './event-model.ts';
-import { covers, type LetterGroup } from './letters.ts';
+import { covers, type LetterGroup, type LetterParties } from './letters.ts';
 import { probabilities, type LogisticModel } from './logistic.ts';
 import type { EntityMention } from './mentions.ts';
 import type { TextRange } from './text.ts';
@@ -52,8 +53,13 @@ export function recipientCandidates(group: LetterGroup, sentences: TextRange[], 
   });
 }
 
-/** The rules' addressees, then those the model is sure of, in the order the text names them. */
-export function addRecipients(model: RecipientModel, candidates: RecipientCandidate[], ruled: string[]): string[] {
-  const sure = candidates.filter((c) => probabilities(model, c.features)[0]! >= model.threshold).map((c) => c.name);
-  return [...new Set([...ruled, ...sure])];
+/**
+ * The rules' addressees, then those the model is sure of, in the order the text names them. Where the
+ * rules read whom the letter went to and none is a company (an official), or read that a company was
+ * not written to ("to X's shareholders"), the model adds nothing against them.
+ */
+export function addRecipients(model: RecipientModel, candidates: RecipientCandidate[], parties: LetterParties): string[] {
+  if (parties.otherAddressee && parties.recipients.length === 0) return parties.recipients;
+  const sure = candidates.filter((c) => !parties.notAddressed.includes(c.name) && probabilities(model, c.features)[0]! >= model.threshold).map((c) => c.name);
+  return [...new Set([...parties.recipients, ...sure])];
 }

@@ -1,6 +1,7 @@
 /** Shapes of what the extraction engine returns: draft records for a person to review. */
 import type { EventModel } from './event-model.ts';
 import type { RecipientModel } from './recipient-model.ts';
+import type { OrganizationModel } from './organization-model.ts';
 
 /** Longer texts are refused: some matching steps grow faster than the text. */
 export const maxArticleChars = 200_000;
@@ -91,8 +92,9 @@ export interface ExtractOptions {
   models?: LearnedModels;
 }
 
-/** The models that extraction learns from the gold articles: event-model.ts and recipient-model.ts. */
+/** The models that extraction learns from the gold articles: organization-model.ts, event-model.ts and recipient-model.ts. */
 export interface LearnedModels {
   events: EventModel | null;
   recipients: RecipientModel | null;
+  organizations: OrganizationModel | null;
 }
