@@ -28,7 +28,7 @@ export interface RuleVerdict {
   excluded: boolean;
   /** How the rules came to their kind: 2 from a marker, a dictionary or a description; 0 from a cue. */
   evidence?: number;
-  kind?: string;
+  kind?: OrgKind;
 }
 
 export interface OrganizationCandidate {
@@ -44,10 +44,11 @@ function shape(word: string): string {
 
 const contextWord = /[\p{L}\d][\p{L}\p{N}'’.-]*|[^\s\p{L}\d]/gu;
 
+/** The two words (or marks) before and after a mention; a capitalised word is read as "Cap", whatever it is. */
 function wordsAround(text: string, candidate: NameCandidate): { before: string[]; after: string[] } {
-  const lower = (w: string) => (/^\p{Lu}/u.test(w) ? 'Cap' : w.toLowerCase().replace(/’/g, "'"));
-  const before = [...text.slice(Math.max(0, candidate.start - 50), candidate.start).matchAll(contextWord)].map((m) => lower(m[0])).slice(-2);
-  const after = [...text.slice(candidate.end, candidate.end + 50).matchAll(contextWord)].map((m) => lower(m[0])).slice(0, 2);
+  const read = (word: string) => (/^\p{Lu}/u.test(word) ? 'Cap' : word.toLowerCase().replace(/’/g, "'"));
+  const before = [...text.slice(Math.max(0, candidate.start - 50), candidate.start).matchAll(contextWord)].map((m) => read(m[0])).slice(-2);
+  const after = [...text.slice(candidate.end, candidate.end + 50).matchAll(contextWord)].map((m) => read(m[0])).slice(0, 2);
   return { before, after };
 }
 
@@ -63,7 +64,11 @@ export function organizationCandidates(
     if (next && next.start >= candidate.end && /^(?:,\s*|,?\s+(?:and|or)\s+)$/.test(text.slice(candidate.end, next.start))) listed.add(candidate).add(next);
   });
   const byName = new Map<string, NameCandidate[]>();
-  for (const candidate of candidates) byName.set(candidate.text, [...byName.get(candidate.text) ?? [], candidate]);
+  for (const candidate of candidates) {
+    const own = byName.get(candidate.text);
+    if (own) own.push(candidate);
+    else byName.set(candidate.text, [candidate]);
+  }
   return [...byName].map(([name, own]) => {
     const tokens = own[0]!.tokens;
     const features = new Set<string>([`len:${Math.min(tokens.length, 4)}`, `count:${Math.min(own.length, 4)}`]);
@@ -93,11 +98,9 @@ export function organizationCandidates(
   });
 }
 
-/** How likely the model finds each candidate name to be an organisation, and the kind it finds likeliest. */
-export function organizationScores(model: OrganizationModel, candidates: OrganizationCandidate[]): Map<string, { p: number; kind: OrgKind }> {
-  return new Map(candidates.map((c) => {
-    const scores = probabilities(model, c.features);
-    const kinds = model.labels.flatMap((label, i) => (label === 'organization' ? [] : [{ kind: label, p: scores[i]! }]));
-    return [c.name, { p: scores[model.labels.indexOf('organization')] ?? 0, kind: kinds.sort((a, b) => b.p - a.p)[0]?.kind ?? 'company' }];
-  }));
+/** How likely the model finds a candidate name to be an organisation, and the kind it finds likeliest. */
+export function scoreOrganization(model: OrganizationModel, candidate: OrganizationCandidate): { p: number; kind: OrgKind } {
+  const scores = probabilities(model, candidate.features);
+  const kinds = model.labels.flatMap((label, i) => (label === 'organization' ? [] : [{ kind: label, p: scores[i]! }]));
+  return { p: scores[model.labels.indexOf('organization')] ?? 0, kind: kinds.sort((a, b) => b.p - a.p)[0]?.kind ?? 'company' };
 }

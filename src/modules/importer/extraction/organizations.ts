@@ -13,7 +13,7 @@ import {
 } from './gazetteer.ts';
 import { letterWentTo } from './letters.ts';
 import { isConjugatedVerb, isDescriptiveWord, type NameCandidate } from './names.ts';
-import { organizationCandidates, organizationScores, type OrganizationCandidate, type OrganizationModel, type RuleVerdict } from './organization-model.ts';
+import { organizationCandidates, scoreOrganization, type OrganizationCandidate, type OrganizationModel, type RuleVerdict } from './organization-model.ts';
 import { escapeRegExp, findOccurrences } from './text.ts';
 import type { KnownOrganization, OrgKind, Span } from './types.ts';
 
@@ -438,11 +438,11 @@ function reconsider(
   model: OrganizationModel, candidates: OrganizationCandidate[], accepted: Map<NameCandidate, Accepted>,
   verdicts: Map<NameCandidate, RuleVerdict>, known: Map<string, KnownOrganization>,
 ): void {
-  const scores = organizationScores(model, candidates);
-  for (const { name, candidates: own } of candidates) {
-    const { p, kind } = scores.get(name)!;
+  for (const named of candidates) {
+    const { name } = named;
+    const { p, kind } = scoreOrganization(model, named);
     const sure = p >= model.threshold;
-    for (const candidate of own) {
+    for (const candidate of named.candidates) {
       const entry = accepted.get(candidate);
       if (!entry) {
         if (sure && !verdicts.get(candidate)!.excluded) accepted.set(candidate, { candidate, kind: kindFromName(name, known) ?? kind, evidence: 0 });
