@@ -129,6 +129,11 @@ describe('people in real coverage', () => {
     const people = extract('He is represented by the Kenyan lawyer Mercy Otieno. Ben Walters, a spokesperson for Orbex, said the company would not comment.').people;
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Mercy Otieno', 'Ben Walters']));
   });
+
+  it('finds a name that ends a sentence after a contraction ("PI\'s"), and one in a paragraph of its own', () => {
+    const text = 'The findings were presented in Leipzig by PI\'s Frederike Kaltheuner, who leads its data programme, and technologist Christopher Weatherhead.\n\nthe apps were tested in december.\n\nSpokesperson Amara Osei said the company would reply.';
+    expect(extract(text).people.map((p) => p.name)).toEqual(expect.arrayContaining(['Christopher Weatherhead', 'Amara Osei']));
+  });
 });
 
 describe('events in real coverage', () => {
