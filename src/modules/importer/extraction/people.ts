@@ -81,13 +81,14 @@ const capitalisedPair = new RegExp(String.raw`\p{Lu}[\p{L}'’.-]*\s+(?:(?:${par
  * again before the post-tagger, because splitting a contraction ("PI's") adds a term that a view selected
  * earlier does not cover.
  */
-function taggedPeople(text: string): { offset: { start: number; length: number } }[] {
+function taggedPeople(text: string): string[] {
   const doc = nlp.tokenize(text);
   const candidates = () => doc.filter((sentence) => capitalisedPair.test(sentence.text())) as typeof doc;
   candidates().compute(['index', 'id', 'freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo']);
   const tagged = candidates();
   tagged.compute('postTagger');
-  return tagged.people().json({ offset: true }) as { offset: { start: number; length: number } }[];
+  const matches = tagged.people().json({ offset: true }) as { offset: { start: number; length: number } }[];
+  return matches.map(({ offset }) => text.slice(offset.start, offset.start + offset.length));
 }
 
 /** Full names of people, before organisations are known (organisations must not swallow them). */
@@ -97,7 +98,7 @@ export function findPersonNames(text: string, knownPeople: KnownPerson[] = []): 
     const name = bareName(raw);
     if (isPlausibleName(name, firstMayBePlace)) names.add(name);
   };
-  for (const match of taggedPeople(text)) add(text.slice(match.offset.start, match.offset.start + match.offset.length), false);
+  for (const name of taggedPeople(text)) add(name, false);
   for (const match of text.matchAll(saidName)) add(match[1]!, true);
   // …and in the apposition after a title: "a Chatterly spokesperson, Jordan Blake,", "chief executive Priya Natarajan".
   for (const match of text.matchAll(titledName)) add(match[1]!, true);
