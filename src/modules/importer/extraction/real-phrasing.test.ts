@@ -130,9 +130,9 @@ describe('people in real coverage', () => {
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Mercy Otieno', 'Ben Walters']));
   });
 
-  it('finds a name that ends a sentence after a contraction ("PI\'s"), and one in a paragraph of its own', () => {
-    const text = 'The findings were presented in Leipzig by PI\'s Frederike Kaltheuner, who leads its data programme, and technologist Christopher Weatherhead.\n\nthe apps were tested in december.\n\nSpokesperson Amara Osei said the company would reply.';
-    expect(extract(text).people.map((p) => p.name)).toEqual(expect.arrayContaining(['Christopher Weatherhead', 'Amara Osei']));
+  it('finds a name that ends a sentence after a contraction ("PI\'s"), and one that only compromise knows, after a paragraph with none', () => {
+    const text = 'The findings were presented in Leipzig by PI\'s Frederike Kaltheuner, who leads its data programme, and technologist Christopher Weatherhead.\n\nthe apps were tested in december.\n\nSarah Collins led the tests.';
+    expect(extract(text).people.map((p) => p.name)).toEqual(expect.arrayContaining(['Christopher Weatherhead', 'Sarah Collins']));
   });
 });
 
